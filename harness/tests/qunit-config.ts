@@ -1,0 +1,5 @@
+import QUnit from "qunit";
+
+QUnit.config.autostart = false;
+QUnit.config.reorder = false;
+QUnit.config.testTimeout = 15000;

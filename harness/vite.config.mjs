@@ -1,0 +1,184 @@
+// Builds the standalone QUnit suite (and the preview host) for headless Chromium: real
+// ember-source, the plugin's own modules, and doubles of Discourse's modules from ./doubles.
+import { buildMacros } from "@embroider/macros/babel";
+import { templateTag } from "@embroider/vite";
+import { babel } from "@rollup/plugin-babel";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import { parse as parseYaml } from "yaml";
+
+const harnessDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(harnessDir, "..");
+const require = createRequire(import.meta.url);
+const emberSourceDir = dirname(require.resolve("ember-source/package.json"));
+const renamedModules = JSON.parse(
+  readFileSync(join(emberSourceDir, "package.json"), "utf8")
+)["ember-addon"]["renamed-modules"];
+const PLUGIN_PREFIX = "discourse/plugins/discourse-online-clinic/";
+
+// `@ember/service` → ember-source/dist/dev/packages/@ember/service/index.js, as Embroider does.
+function emberSourceModules() {
+  return {
+    name: "online-clinic-ember-source",
+    enforce: "pre",
+    resolveId(id) {
+      for (const candidate of [`${id}/index.js`, `${id}.js`]) {
+        const target = renamedModules[candidate];
+        if (target) {
+          return join(
+            emberSourceDir,
+            "dist/dev/packages",
+            target.replace(/^ember-source\//, "")
+          );
+        }
+      }
+      return null;
+    },
+  };
+}
+
+// Discourse modules resolve to doubles; the plugin's own path comes first.
+function discourseDoubles() {
+  const exts = [".ts", ".gts", ".js", ".gjs", "/index.ts", "/index.gts"];
+  const find = (base) => exts.map((e) => base + e).find((p) => existsSync(p));
+  return {
+    name: "online-clinic-discourse-doubles",
+    enforce: "pre",
+    resolveId(id) {
+      if (id.startsWith(PLUGIN_PREFIX)) {
+        const found = find(
+          join(root, "assets/javascripts", id.slice(PLUGIN_PREFIX.length))
+        );
+        if (!found) {
+          this.error(`plugin module not found: ${id}`);
+        }
+        return found;
+      }
+      if (id === "discourse-i18n" || id.startsWith("discourse/")) {
+        const found = find(join(harnessDir, "doubles", id));
+        if (!found) {
+          this.error(
+            `no double for Discourse module "${id}": add harness/doubles/${id}.ts`
+          );
+        }
+        return found;
+      }
+      return null;
+    },
+  };
+}
+
+// The plugin's locale files, parsed at build time for the i18n double.
+function localeFiles() {
+  const virtualId = "virtual:online-clinic-locales";
+  return {
+    name: "online-clinic-locales",
+    resolveId: (id) => (id === virtualId ? "\0" + virtualId : null),
+    load(id) {
+      if (id !== "\0" + virtualId) {
+        return null;
+      }
+      const locales = {};
+      for (const locale of ["en", "he"]) {
+        const file = join(root, `config/locales/client.${locale}.yml`);
+        this.addWatchFile(file);
+        locales[locale] = existsSync(file)
+          ? (parseYaml(readFileSync(file, "utf8"))?.[locale] ?? {})
+          : {};
+      }
+      return `export default ${JSON.stringify(locales)};`;
+    },
+  };
+}
+
+// The plugin's client settings (`client: true` in config/settings.yml) with their defaults.
+function siteSettingDefaults() {
+  const virtualId = "virtual:online-clinic-site-settings";
+  return {
+    name: "online-clinic-site-settings",
+    resolveId: (id) => (id === virtualId ? "\0" + virtualId : null),
+    load(id) {
+      if (id !== "\0" + virtualId) {
+        return null;
+      }
+      const file = join(root, "config/settings.yml");
+      this.addWatchFile(file);
+      const defaults = {};
+      const tree = existsSync(file)
+        ? (parseYaml(readFileSync(file, "utf8")) ?? {})
+        : {};
+      for (const group of Object.values(tree)) {
+        for (const [name, setting] of Object.entries(group ?? {})) {
+          if (setting && typeof setting === "object" && setting.client) {
+            defaults[name] = setting.default ?? null;
+          }
+        }
+      }
+      return `export default ${JSON.stringify(defaults)};`;
+    },
+  };
+}
+
+const macros = buildMacros();
+
+export default defineConfig(({ mode }) => ({
+  root: harnessDir,
+  base: "./",
+  logLevel: "warn",
+  resolve: { extensions: [".ts", ".gts", ".js", ".gjs", ".mjs", ".json"] },
+  plugins: [
+    emberSourceModules(),
+    discourseDoubles(),
+    localeFiles(),
+    siteSettingDefaults(),
+    templateTag(),
+    babel({
+      babelHelpers: "inline",
+      extensions: [".ts", ".gts", ".js", ".gjs"],
+      exclude: [/ember-source\/dist/, /node_modules\/(qunit|pretender|yaml)\//],
+      configFile: false,
+      babelrc: false,
+      presets: [],
+      plugins: [
+        [
+          require.resolve("@babel/plugin-transform-typescript"),
+          {
+            allExtensions: true,
+            onlyRemoveTypeImports: true,
+            allowDeclareFields: true,
+          },
+        ],
+        [
+          require.resolve("babel-plugin-ember-template-compilation"),
+          { transforms: [...macros.templateMacros], targetFormat: "wire" },
+        ],
+        [
+          require.resolve("decorator-transforms"),
+          { runtime: { import: "decorator-transforms/runtime" } },
+        ],
+        ...macros.babelMacros,
+      ],
+    }),
+  ],
+  build: {
+    outDir: resolve(
+      harnessDir,
+      "dist",
+      mode === "preview" ? "preview" : "tests"
+    ),
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 100000,
+    rollupOptions: {
+      input: resolve(
+        harnessDir,
+        mode === "preview" ? "preview/index.html" : "tests/index.html"
+      ),
+    },
+  },
+}));

@@ -1,0 +1,3 @@
+export default {
+  extends: ["@discourse/lint-configs/stylelint"],
+};
