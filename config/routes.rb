@@ -1,0 +1,21 @@
+# frozen_string_literal: true
+
+OnlineClinic::Engine.routes.draw do
+  get "/clinics" => "clinics#index"
+  post "/clinics" => "clinics#create"
+  get "/clinics/by-category/:category_id" => "clinics#by_category"
+  get "/clinics/:id" => "clinics#show"
+  put "/clinics/:id" => "clinics#update"
+  put "/clinics/:id/archive" => "clinics#archive"
+  put "/clinics/:id/reopen" => "clinics#reopen"
+  post "/clinics/:id/members" => "members#create"
+  delete "/clinics/:id/members/:user_id" => "members#destroy"
+  get "/clinics/:id/audit-log" => "audit_logs#show"
+end
+
+Discourse::Application.routes.draw do
+  mount ::OnlineClinic::Engine, at: "online-clinic"
+
+  get "/clinic" => "online_clinic/shell#respond"
+  get "/clinic/:id/audit-log" => "online_clinic/shell#respond"
+end

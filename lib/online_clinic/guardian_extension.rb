@@ -1,0 +1,71 @@
+# frozen_string_literal: true
+
+module ::OnlineClinic
+  # Prepended to Guardian. For a clinic category the pure policy decides; core still decides
+  # everything else (deleted posts, whispers...) for those the policy lets in.
+  module GuardianExtension
+    def can_see_category?(category)
+      clinic_allows?(category&.id, :category) { super }
+    end
+
+    def can_see_topic?(topic, hide_deleted = true)
+      clinic_allows?(topic&.category_id, :topic) { super }
+    end
+
+    def can_see_post?(post)
+      clinic_allows?(post&.topic&.category_id, :post) { super }
+    end
+
+    def can_receive_post_notifications?(post)
+      clinic_allows?(post&.topic&.category_id, :notification) { super }
+    end
+
+    # Core raises InvalidAccess (403) from ensure_can_see!, e.g. in CategoriesController#show
+    # and PostsController#show; for a clinic the answer is 404 so its existence stays hidden.
+    def ensure_can_see!(obj)
+      raise Discourse::NotFound if online_clinic_category_id_of(obj) && !can_see?(obj)
+      super
+    end
+
+    private
+
+    def online_clinic_category_id_of(obj)
+      category_id =
+        case obj
+        when ::Category
+          obj.id
+        when ::Topic
+          obj.category_id
+        when ::Post
+          obj.topic&.category_id
+        end
+      category_id if online_clinic_for_category(category_id)
+    end
+
+    def clinic_allows?(category_id, surface)
+      clinic = online_clinic_for_category(category_id)
+      return yield if clinic.nil?
+
+      @online_clinic_actor ||= OnlineClinic::ClinicAccess.actor_for(user)
+      policy = OnlineClinic::ClinicAccess.policy(user, clinic, actor: @online_clinic_actor)
+      return false if !policy.can?(:see)
+
+      allowed = yield
+      if allowed && policy.audited_access?
+        OnlineClinic::ClinicAccess.record_non_member_access(user, clinic, surface)
+      end
+      allowed
+    end
+
+    def online_clinic_for_category(category_id)
+      return if category_id.blank? || !SiteSetting.online_clinic_enabled
+      @online_clinic_category_ids ||= OnlineClinic::Clinic.category_ids
+      return if @online_clinic_category_ids.exclude?(category_id)
+
+      @online_clinics_by_category ||= {}
+      @online_clinics_by_category[category_id] ||= OnlineClinic::Clinic.includes(
+        :memberships,
+      ).find_by(category_id: category_id)
+    end
+  end
+end

@@ -1,0 +1,23 @@
+# frozen_string_literal: true
+
+# name: discourse-online-clinic
+# about: Private per-client clinics for online psychotherapy, built on Discourse categories
+# version: 0.1.0
+# authors: discourse-online-clinic contributors
+# url: https://github.com/discourse-online-clinic/discourse-online-clinic
+# required_version: 3.5.0
+
+enabled_site_setting :online_clinic_enabled
+
+register_asset "stylesheets/online-clinic.scss"
+
+module ::OnlineClinic
+  PLUGIN_NAME = "discourse-online-clinic"
+end
+
+require_relative "lib/online_clinic/engine"
+
+after_initialize do
+  # One feature per file in lib/online_clinic/initializers (doc-categories style).
+  OnlineClinic::Initializer.apply_all(self)
+end
