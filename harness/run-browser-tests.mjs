@@ -1,62 +1,18 @@
 // Builds the QUnit suite with Vite, serves it on 127.0.0.1 and runs it in Debian's headless
 // Chromium (playwright-core; never a downloaded browser). Fails on a page error, a failed
 // assertion, a timeout, or when no test ran. Last line: "JS tests: N passed, N failed".
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { dirname, extname, join, normalize } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { build } from "vite";
+import { launchChromium } from "./chromium.mjs";
+import { serveStatic } from "./static-server.mjs";
 
 const harnessDir = dirname(fileURLToPath(import.meta.url));
 const distDir = join(harnessDir, "dist/tests");
 const TIMEOUT_MS = Number(process.env.QUNIT_TIMEOUT_MS ?? 180000);
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
-const TYPES = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".map": "application/json",
-  ".json": "application/json",
-};
-
 function finish(passed, failed, code) {
   console.log(`JS tests: ${passed} passed, ${failed} failed`);
   process.exit(code);
-}
-
-export function serveStatic(dir) {
-  const server = createServer((req, res) => {
-    const path = normalize(
-      decodeURIComponent(new URL(req.url, "http://x").pathname)
-    );
-    const file = join(dir, path);
-    if (
-      !file.startsWith(dir) ||
-      !existsSync(file) ||
-      statSync(file).isDirectory()
-    ) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve(server))
-  );
 }
 
 async function main() {
@@ -66,10 +22,7 @@ async function main() {
   });
   const server = await serveStatic(distDir);
   const url = `http://127.0.0.1:${server.address().port}/tests/index.html`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const pageErrors = [];
   page.on("pageerror", (error) =>

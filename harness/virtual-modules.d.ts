@@ -12,3 +12,7 @@ declare module "virtual:online-clinic-site-settings" {
 
   export default defaults;
 }
+declare module "virtual:online-clinic-server-locales" {
+  const locales: Record<string, Record<string, unknown>>;
+  export default locales;
+}

@@ -71,55 +71,44 @@ function discourseDoubles() {
   };
 }
 
-// The plugin's locale files, parsed at build time for the i18n double.
-function localeFiles() {
-  const virtualId = "virtual:online-clinic-locales";
+// A virtual module whose default export is built from YAML files of the plugin at build time.
+function yamlModule(virtualId, files, build) {
   return {
-    name: "online-clinic-locales",
+    name: virtualId,
     resolveId: (id) => (id === virtualId ? "\0" + virtualId : null),
     load(id) {
       if (id !== "\0" + virtualId) {
         return null;
       }
-      const locales = {};
-      for (const locale of ["en", "he"]) {
-        const file = join(root, `config/locales/client.${locale}.yml`);
+      const parsed = {};
+      for (const [key, relative] of Object.entries(files)) {
+        const file = join(root, relative);
         this.addWatchFile(file);
-        locales[locale] = existsSync(file)
-          ? (parseYaml(readFileSync(file, "utf8"))?.[locale] ?? {})
-          : {};
+        parsed[key] = existsSync(file) ? (parseYaml(readFileSync(file, "utf8")) ?? {}) : {};
       }
-      return `export default ${JSON.stringify(locales)};`;
+      return `export default ${JSON.stringify(build(parsed))};`;
     },
   };
 }
 
-// The plugin's client settings (`client: true` in config/settings.yml) with their defaults.
-function siteSettingDefaults() {
-  const virtualId = "virtual:online-clinic-site-settings";
-  return {
-    name: "online-clinic-site-settings",
-    resolveId: (id) => (id === virtualId ? "\0" + virtualId : null),
-    load(id) {
-      if (id !== "\0" + virtualId) {
-        return null;
+const byLocale = (kind) => ({
+  en: `config/locales/${kind}.en.yml`,
+  he: `config/locales/${kind}.he.yml`,
+});
+const rootKeys = (parsed) =>
+  Object.fromEntries(Object.entries(parsed).map(([locale, tree]) => [locale, tree[locale] ?? {}]));
+
+// The client's settings (`client: true` in config/settings.yml) with their defaults.
+function clientSettingDefaults({ settings }) {
+  const defaults = {};
+  for (const group of Object.values(settings)) {
+    for (const [name, setting] of Object.entries(group ?? {})) {
+      if (setting && typeof setting === "object" && setting.client) {
+        defaults[name] = setting.default ?? null;
       }
-      const file = join(root, "config/settings.yml");
-      this.addWatchFile(file);
-      const defaults = {};
-      const tree = existsSync(file)
-        ? (parseYaml(readFileSync(file, "utf8")) ?? {})
-        : {};
-      for (const group of Object.values(tree)) {
-        for (const [name, setting] of Object.entries(group ?? {})) {
-          if (setting && typeof setting === "object" && setting.client) {
-            defaults[name] = setting.default ?? null;
-          }
-        }
-      }
-      return `export default ${JSON.stringify(defaults)};`;
-    },
-  };
+    }
+  }
+  return defaults;
 }
 
 const macros = buildMacros();
@@ -132,8 +121,14 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     emberSourceModules(),
     discourseDoubles(),
-    localeFiles(),
-    siteSettingDefaults(),
+    // The i18n double's texts, the preview server's messages, and site setting defaults.
+    yamlModule("virtual:online-clinic-locales", byLocale("client"), rootKeys),
+    yamlModule("virtual:online-clinic-server-locales", byLocale("server"), rootKeys),
+    yamlModule(
+      "virtual:online-clinic-site-settings",
+      { settings: "config/settings.yml" },
+      clientSettingDefaults
+    ),
     templateTag(),
     babel({
       babelHelpers: "inline",
