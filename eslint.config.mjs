@@ -17,9 +17,31 @@ export default [
     },
   },
   {
+    // Plugin code ships to Discourse: it must never lean on the standalone harness.
+    files: ["assets/**/*.{js,gjs,ts,gts}", "test/**/*.{js,gjs,ts,gts}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/harness/**"],
+              message: "Plugin code and its tests must not import the harness.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line scripts report to the terminal.
     files: ["harness/**/*.mjs", "bin/**/*.mjs", "bench/**/*.mjs"],
     rules: { "no-console": "off" },
+  },
+  {
+    // The preview asks the developer through the browser's own dialogs, on purpose.
+    files: ["harness/preview/**"],
+    rules: { "no-alert": "off" },
   },
   {
     ignores: [

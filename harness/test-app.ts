@@ -26,6 +26,8 @@ class HarnessApplication extends Application {
   override Resolver = Resolver.withModules(pluginModules());
 }
 
-export function createHarnessApplication(rootElement: string): HarnessApplication {
+export function createHarnessApplication(
+  rootElement: string
+): HarnessApplication {
   return HarnessApplication.create({ rootElement, autoboot: false });
 }

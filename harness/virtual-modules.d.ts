@@ -14,5 +14,6 @@ declare module "virtual:online-clinic-site-settings" {
 }
 declare module "virtual:online-clinic-server-locales" {
   const locales: Record<string, Record<string, unknown>>;
+
   export default locales;
 }

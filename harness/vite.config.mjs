@@ -84,7 +84,9 @@ function yamlModule(virtualId, files, build) {
       for (const [key, relative] of Object.entries(files)) {
         const file = join(root, relative);
         this.addWatchFile(file);
-        parsed[key] = existsSync(file) ? (parseYaml(readFileSync(file, "utf8")) ?? {}) : {};
+        parsed[key] = existsSync(file)
+          ? (parseYaml(readFileSync(file, "utf8")) ?? {})
+          : {};
       }
       return `export default ${JSON.stringify(build(parsed))};`;
     },
@@ -96,7 +98,9 @@ const byLocale = (kind) => ({
   he: `config/locales/${kind}.he.yml`,
 });
 const rootKeys = (parsed) =>
-  Object.fromEntries(Object.entries(parsed).map(([locale, tree]) => [locale, tree[locale] ?? {}]));
+  Object.fromEntries(
+    Object.entries(parsed).map(([locale, tree]) => [locale, tree[locale] ?? {}])
+  );
 
 // The client's settings (`client: true` in config/settings.yml) with their defaults.
 function clientSettingDefaults({ settings }) {
@@ -111,7 +115,11 @@ function clientSettingDefaults({ settings }) {
   return defaults;
 }
 
-const macros = buildMacros();
+// The plugin is the "app being developed": Embroider's isDevelopingApp() is then true, so
+// @ember/test-waiters really waits (settled() covers pending ajax) and Ember's dev asserts run.
+const macros = buildMacros({
+  configure: (config) => config.enablePackageDevelopment(root),
+});
 
 export default defineConfig(({ mode }) => ({
   root: harnessDir,
@@ -123,7 +131,11 @@ export default defineConfig(({ mode }) => ({
     discourseDoubles(),
     // The i18n double's texts, the preview server's messages, and site setting defaults.
     yamlModule("virtual:online-clinic-locales", byLocale("client"), rootKeys),
-    yamlModule("virtual:online-clinic-server-locales", byLocale("server"), rootKeys),
+    yamlModule(
+      "virtual:online-clinic-server-locales",
+      byLocale("server"),
+      rootKeys
+    ),
     yamlModule(
       "virtual:online-clinic-site-settings",
       { settings: "config/settings.yml" },
@@ -170,6 +182,8 @@ export default defineConfig(({ mode }) => ({
     target: "es2022",
     chunkSizeWarningLimit: 100000,
     rollupOptions: {
+      // Babel over real ember-source is slow by nature; the timing report is only noise here.
+      checks: { bundlerTimings: false },
       input: resolve(
         harnessDir,
         mode === "preview" ? "preview/index.html" : "tests/index.html"

@@ -15,6 +15,13 @@ module ::OnlineClinic
             end
         end
 
+        # Shows "New clinic" and "Open a clinic for @user" to a therapist with no clinic yet.
+        plugin.add_to_serializer(:current_user, :can_open_online_clinic) do
+          OnlineClinic::ClinicPolicy.can_create_clinic?(
+            OnlineClinic::ClinicAccess.actor_for(object),
+          )
+        end
+
         # Serialized only with categories the user can already see.
         plugin.add_to_serializer(
           :basic_category,

@@ -1,0 +1,63 @@
+import { module, test } from "qunit";
+import { auditEntryText } from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/audit-entry-text";
+
+const therapist = {
+  id: 10,
+  username: "dr_green",
+  name: "Dror Green",
+  avatar_template: "",
+};
+
+module("Unit | Lib | online-clinic | audit-entry-text", function () {
+  test("names the actor and the details the sentence needs", function (assert) {
+    assert.deepEqual(
+      auditEntryText(
+        {
+          action: "clinic_renamed",
+          actor: therapist,
+          details: { from: "Noa & Amir", to: "<b>ours</b>" },
+        },
+        "System"
+      ),
+      {
+        key: "online_clinic.audit_log.actions.clinic_renamed",
+        params: { actor: "Dror Green", from: "Noa & Amir", to: "<b>ours</b>" },
+      }
+    );
+  });
+
+  test("uses the system's name when no one acted, and the username when there is no name", function (assert) {
+    assert.strictEqual(
+      auditEntryText(
+        { action: "clinic_archived", actor: null, details: {} },
+        "System"
+      ).params.actor,
+      "System"
+    );
+    assert.strictEqual(
+      auditEntryText(
+        {
+          action: "clinic_reopened",
+          actor: { ...therapist, name: "" },
+          details: {},
+        },
+        "System"
+      ).params.actor,
+      "dr_green"
+    );
+  });
+
+  test("falls back to a generic sentence for an action it does not know", function (assert) {
+    const text = auditEntryText(
+      // A type a later server version adds.
+      {
+        action: "session_started" as "clinic_opened",
+        actor: therapist,
+        details: {},
+      },
+      "System"
+    );
+    assert.strictEqual(text.key, "online_clinic.audit_log.actions.unknown");
+    assert.strictEqual(text.params.action, "session_started");
+  });
+});
