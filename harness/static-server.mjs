@@ -17,11 +17,17 @@ export function serveStatic(dir, { port = 0, host = "127.0.0.1", index } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     if (url.pathname === "/" && index) {
-      res.writeHead(302, { Location: `/${index}${url.search}${url.hash}` }).end();
+      res
+        .writeHead(302, { Location: `/${index}${url.search}${url.hash}` })
+        .end();
       return;
     }
     const file = join(dir, normalize(decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+    if (
+      !file.startsWith(dir) ||
+      !existsSync(file) ||
+      statSync(file).isDirectory()
+    ) {
       res.writeHead(404).end();
       return;
     }
@@ -31,5 +37,7 @@ export function serveStatic(dir, { port = 0, host = "127.0.0.1", index } = {}) {
     });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  return new Promise((resolve) =>
+    server.listen(port, host, () => resolve(server))
+  );
 }
