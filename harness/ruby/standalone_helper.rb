@@ -1,12 +1,22 @@
 # frozen_string_literal: true
 
-# Loads the pure rules the way plugin.rb does inside Discourse, so that spec/lib runs on its own
-# (spec files require nothing, as in a Discourse checkout).
+# Loads the pure rules so that spec/lib runs on its own. Inside Discourse the plugin's
+# autoloader finds them, which is why spec files require nothing.
 root = File.expand_path("../..", __dir__)
 
-%w[clinic_policy clinic_name audit_chain].each do |name|
-  require File.join(root, "lib/online_clinic/#{name}")
-end
+%w[
+  clinic_policy
+  clinic_name
+  audit_chain
+  session_state
+  session_schedule
+  session_summary
+  session_ics
+  jitsi_token
+  jitsi_room
+  screen_url_policy
+  screen_state
+].each { |name| require File.join(root, "lib/online_clinic/#{name}") }
 
 RSpec.configure do |config|
   config.disable_monkey_patching!
