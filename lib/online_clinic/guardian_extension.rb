@@ -20,6 +20,23 @@ module ::OnlineClinic
       clinic_allows?(post&.topic&.category_id, :notification) { super }
     end
 
+    # Core returns every id to an admin (unless suppress_secured_categories_from_admin); lists
+    # built from ids (bookmarks, suggested topics, user activity) must still drop clinics.
+    def can_see_topic_ids(topic_ids: [], hide_deleted: true)
+      ids = super
+      hidden = OnlineClinic::ClinicAccess.hidden_category_ids_for(user)
+      return ids if hidden.empty? || ids.empty?
+      ids - ::Topic.where(id: ids, category_id: hidden).pluck(:id)
+    end
+
+    # Core returns the scope untouched for an admin; a clinic's topics stay out of it.
+    def filter_allowed_categories(records, category_id_column: "topics.category_id")
+      allowed = super
+      hidden = OnlineClinic::ClinicAccess.hidden_category_ids_for(user)
+      return allowed if hidden.empty?
+      allowed.where("#{category_id_column} IS NULL OR #{category_id_column} NOT IN (?)", hidden)
+    end
+
     # Core raises InvalidAccess (403) from ensure_can_see!, e.g. in CategoriesController#show
     # and PostsController#show; for a clinic the answer is 404 so its existence stays hidden.
     def ensure_can_see!(obj)

@@ -23,7 +23,8 @@ module ::OnlineClinic
     # Called from :before_email_send, after Email::Sender has set List-ID and List-Archive.
     def strip_email!(message)
       return if !enabled?
-      topic_id = message.header["X-Discourse-Topic-Id"]&.value
+      # A repeated header comes back as an Array (core's Email::Sender#header_value takes the last).
+      topic_id = Array(message.header["X-Discourse-Topic-Id"]).last&.value
       return if !clinic_topic?(topic_id)
 
       url = topic_url(topic_id)

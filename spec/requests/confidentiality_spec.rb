@@ -105,6 +105,26 @@ RSpec.describe "Clinic confidentiality" do
     expect(messages.map(&:group_ids).uniq).to eq([[clinic.group_id]])
   end
 
+  describe "lists built from topic ids and scopes" do
+    it "drops clinic topics from an admin's visible topic ids in strict mode" do
+      guardian = Guardian.new(admin)
+      expect(guardian.can_see_topic_ids(topic_ids: [topic.id, public_topic.id])).to eq(
+        [public_topic.id],
+      )
+    end
+
+    it "drops clinic topics from the scopes core leaves untouched for admins" do
+      scope =
+        Guardian.new(admin).filter_allowed_categories(Topic.where(id: [topic.id, public_topic.id]))
+      expect(scope.pluck(:id)).to eq([public_topic.id])
+    end
+
+    it "keeps clinic topics in the member's own lists" do
+      guardian = Guardian.new(client)
+      expect(guardian.can_see_topic_ids(topic_ids: [topic.id])).to eq([topic.id])
+    end
+  end
+
   it "keeps flags in a clinic out of the admin's and moderators' review queue" do
     SiteSetting.enable_category_group_moderation = true
     CategoryModerationGroup.create!(category: clinic.category, group: clinic.moderation_group)
