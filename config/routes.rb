@@ -11,6 +11,20 @@ OnlineClinic::Engine.routes.draw do
   post "/clinics/:id/members" => "members#create"
   delete "/clinics/:id/members/:user_id" => "members#destroy"
   get "/clinics/:id/audit-log" => "audit_logs#show"
+
+  # Sessions (docs/contract.md, "## Sessions").
+  get "/time" => "time#show"
+  get "/clinics/:id/sessions" => "sessions#index"
+  post "/clinics/:id/sessions" => "sessions#create"
+  put "/sessions/:id/pause" => "sessions#pause"
+  put "/sessions/:id/resume" => "sessions#resume"
+  put "/sessions/:id/extend" => "sessions#extend_time"
+  put "/sessions/:id/end" => "sessions#finish"
+  post "/clinics/:id/session-requests" => "session_requests#create"
+  post "/clinics/:id/schedules" => "schedules#create"
+  delete "/schedules/:id" => "schedules#destroy"
+  get "/appointments/:id" => "appointments#show"
+  put "/clinics/:id/boundary" => "boundaries#update"
 end
 
 Discourse::Application.routes.draw do

@@ -9,6 +9,7 @@ root = File.expand_path("../..", __dir__)
   clinic_name
   audit_chain
   session_state
+  session_policy
   session_schedule
   session_summary
   session_ics
@@ -16,6 +17,10 @@ root = File.expand_path("../..", __dir__)
   jitsi_room
   screen_url_policy
   screen_state
+  record_digest
+  archive_manifest
+  archive_writer
+  archive_verifier
 ].each { |name| require File.join(root, "lib/online_clinic/#{name}") }
 
 RSpec.configure do |config|

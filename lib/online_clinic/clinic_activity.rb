@@ -1,10 +1,12 @@
 # frozen_string_literal: true
 
 module ::OnlineClinic
-  # Last activity and unread topics of many clinics in two queries, for the dashboard.
+  # Last activity, unread topics and next session of many clinics in three queries, for the
+  # dashboard.
   class ClinicActivity
     def initialize(clinics, user)
       @category_ids = clinics.map(&:category_id)
+      @clinic_ids = clinics.map(&:id)
       @user = user
     end
 
@@ -27,6 +29,11 @@ module ::OnlineClinic
           .group(:category_id)
           .count
       @unread[category_id] || 0
+    end
+
+    def next_session_at(clinic_id)
+      @next_sessions ||= OnlineClinic::Appointment.next_starts_by_clinic(@clinic_ids)
+      @next_sessions[clinic_id]
     end
   end
 end

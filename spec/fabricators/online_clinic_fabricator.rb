@@ -27,3 +27,26 @@ Fabricator(:online_clinic, from: "OnlineClinic::Clinic") do
     clinic.reload
   end
 end
+
+# A session started now by the clinic's therapist (pass clinic:).
+Fabricator(:online_clinic_session, from: "OnlineClinic::Session") do
+  mode "video"
+  number { |attrs| OnlineClinic::Session.next_number(attrs[:clinic].id) }
+  request_id { SecureRandom.hex(8) }
+  started_by { |attrs| attrs[:clinic].created_by }
+  state "running"
+  planned_minutes 50
+  started_at_ms { OnlineClinic::SessionState.to_ms(Time.now) }
+  pauses []
+  extensions_minutes 0
+end
+
+# A one-off schedule a week ahead, with its appointment written (pass clinic:).
+Fabricator(:online_clinic_schedule, from: "OnlineClinic::Schedule") do
+  local_start { 1.week.from_now.in_time_zone("Asia/Jerusalem").strftime("%Y-%m-%dT%H:00") }
+  time_zone "Asia/Jerusalem"
+  length_minutes 50
+  recurrence "none"
+  created_by { |attrs| attrs[:clinic].created_by }
+  after_create { |schedule| schedule.write_appointments! }
+end

@@ -16,6 +16,8 @@ module ::OnlineClinic
       clinic_archived
       clinic_reopened
       non_member_access
+      session_started
+      session_ended
     ].freeze
 
     belongs_to :clinic, class_name: "OnlineClinic::Clinic"

@@ -35,9 +35,8 @@ module ::OnlineClinic
       activity.unread_count(object.category_id)
     end
 
-    # Sessions come with a later issue.
     def next_session_at
-      nil
+      activity.next_session_at(object.id)
     end
 
     private
