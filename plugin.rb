@@ -11,6 +11,11 @@ enabled_site_setting :online_clinic_enabled
 
 register_asset "stylesheets/online-clinic.scss"
 
+# Icons the plugin's UI uses, so they are in the forum's icon subset whatever core ships.
+%w[lock house plus play pause stop pencil xmark box-archive box-open clock comment].each do |icon|
+  register_svg_icon icon
+end
+
 module ::OnlineClinic
   PLUGIN_NAME = "discourse-online-clinic"
 end

@@ -91,6 +91,34 @@ await step("a rename reaches the client's open page live", async () => {
     .waitFor({ timeout: 5000 });
 });
 
+await step(
+  "a session the therapist starts runs on the client's timer, and pauses there",
+  async () => {
+    const client = await open("as=noa", "/c/c-p2m8w4zt/102");
+    await client.locator(".clinic-session-panel__idle").waitFor();
+    await therapist.goto(`${base}?as=dror#/c/c-p2m8w4zt/102`);
+    await therapist
+      .locator(".clinic-header__name", { hasText: "Noa & Yoav" })
+      .waitFor();
+    await therapist.locator(".clinic-session-panel__start-button").click();
+    const digits = client.locator(".clinic-session-timer__digits");
+    await digits
+      .filter({ hasText: /^(50:00|49:5\d)$/ })
+      .waitFor({ timeout: 5000 });
+    await therapist.locator(".clinic-session-panel__pause").click();
+    await client
+      .locator(".clinic-session-timer--paused")
+      .waitFor({ timeout: 5000 });
+    const pausedAt = await digits.innerText();
+    await client.waitForTimeout(2200);
+    const later = await digits.innerText();
+    expect(
+      later === pausedAt,
+      `a paused timer moved from ${pausedAt} to ${later}`
+    );
+  }
+);
+
 await step("no page error happened", async () => {
   expect(pageErrors.length === 0, pageErrors.join("\n"));
 });

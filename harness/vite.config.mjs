@@ -125,6 +125,9 @@ export default defineConfig(({ mode }) => ({
   root: harnessDir,
   base: "./",
   logLevel: "warn",
+  // Babel alone compiles TypeScript (as in Discourse): Vite's own transform would turn a
+  // `@tracked` field of a .ts file into a plain field that hides the tracked property.
+  oxc: false,
   resolve: { extensions: [".ts", ".gts", ".js", ".gjs", ".mjs", ".json"] },
   plugins: [
     emberSourceModules(),

@@ -14,6 +14,7 @@ import { createHarnessApplication } from "../test-app";
 import BridgedMessageBus from "./bridged-message-bus";
 import { DEMO_USERS } from "./demo-data";
 import { FakeClinicServer } from "./fake-server";
+import { serveSessions } from "./fake-sessions";
 import PreviewShell from "./preview-shell";
 
 const params = new URLSearchParams(window.location.search);
@@ -56,6 +57,7 @@ async function boot(): Promise<void> {
       messageBus.publish(channel, data, committed),
   });
   await server.start();
+  serveSessions(server);
 
   const app = createHarnessApplication("#preview-root");
   const instance = app.buildInstance();

@@ -22,6 +22,7 @@ import pretender, {
 } from "../doubles/discourse/tests/helpers/create-pretender";
 import type { DemoClinic, DemoUser } from "./demo-data";
 import { DEMO_USERS, demoClinics } from "./demo-data";
+import type { StoredSchedule, StoredSession } from "./fake-sessions";
 
 const STORAGE_KEY = "online-clinic-preview-v1";
 const NAME_MAX_LENGTH = 50;
@@ -36,12 +37,16 @@ interface StoredAuditEntry {
   entry_hash: string;
 }
 
-interface PracticeState {
+export interface PracticeState {
   clinics: DemoClinic[];
   audit: Record<number, StoredAuditEntry[]>;
+  // Added by the sessions stand-in (fake-sessions.ts).
+  sessions?: StoredSession[];
+  schedules?: StoredSchedule[];
+  boundaries?: Record<number, string>;
 }
 
-type Reply = [number, Record<string, string>, string];
+export type Reply = [number, Record<string, string>, string];
 
 export interface FakeServerOptions {
   currentUser: () => DemoUser;
@@ -49,12 +54,14 @@ export interface FakeServerOptions {
   publish: (channel: string, data: unknown, committed: string) => void;
 }
 
-function json(status: number, body: unknown): Reply {
+export function json(status: number, body: unknown): Reply {
   return [status, { "Content-Type": "application/json" }, JSON.stringify(body)];
 }
 
 // The plugin sends JSON bodies; a form-encoded body is read as Discourse's ajax would send it.
-function bodyOf(raw: string | null | undefined): Record<string, unknown> {
+export function bodyOf(
+  raw: string | null | undefined
+): Record<string, unknown> {
   if (!raw) {
     return {};
   }
@@ -66,7 +73,7 @@ function bodyOf(raw: string | null | undefined): Record<string, unknown> {
 }
 
 // Route params keep the ".json" suffix ("101.json"): Pretender's recognizer splits on "/".
-function idOf(param: unknown): number {
+export function idOf(param: unknown): number {
   return parseInt(String(param), 10);
 }
 
@@ -79,7 +86,7 @@ function save(state: PracticeState): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
 }
 
-function summary(user: DemoUser): UserSummary {
+export function summary(user: DemoUser): UserSummary {
   return {
     id: user.id,
     username: user.username,
@@ -88,7 +95,7 @@ function summary(user: DemoUser): UserSummary {
   };
 }
 
-function userById(id: number): DemoUser {
+export function userById(id: number): DemoUser {
   const user = DEMO_USERS.find((u) => u.id === id);
   if (!user) {
     throw new Error(`no demo user ${id}`);
@@ -98,8 +105,8 @@ function userById(id: number): DemoUser {
 
 export class FakeClinicServer {
   // The same Pretender the tests' fakes use: one interceptor of XMLHttpRequest per page.
-  private readonly pretender = pretender;
-  private state: PracticeState = { clinics: [], audit: {} };
+  readonly pretender = pretender;
+  state: PracticeState = { clinics: [], audit: {} };
 
   constructor(private readonly options: FakeServerOptions) {
     this.pretender.unhandledRequest = (verb, path) => {
@@ -164,7 +171,7 @@ export class FakeClinicServer {
     );
   }
 
-  private error(
+  error(
     status: number,
     key: string,
     params: Record<string, string> = {}
@@ -174,16 +181,13 @@ export class FakeClinicServer {
     });
   }
 
-  private notFound(): Reply {
+  notFound(): Reply {
     return json(404, {
       errors: ["The requested URL or resource could not be found."],
     });
   }
 
-  private roleOf(
-    clinic: DemoClinic,
-    userId: number
-  ): "therapist" | "client" | null {
+  roleOf(clinic: DemoClinic, userId: number): "therapist" | "client" | null {
     return clinic.members.find((m) => m.user_id === userId)?.role ?? null;
   }
 
@@ -242,7 +246,7 @@ export class FakeClinicServer {
     };
   }
 
-  private async log(
+  async log(
     clinic: DemoClinic,
     action: AuditEntry["action"],
     actorId: number | null,
@@ -273,18 +277,22 @@ export class FakeClinicServer {
     };
   }
 
-  private changed(clinic: DemoClinic): void {
+  // Commits the practice, then tells the clinic's members (as the Ruby services do).
+  changed(
+    clinic: DemoClinic,
+    message: Record<string, unknown> = { type: "clinic_changed" }
+  ): void {
     clinic.last_activity_at = new Date().toISOString();
     save(this.state);
     this.options.publish(
       `/online-clinic/clinic/${clinic.id}`,
-      { type: "clinic_changed", clinic_id: clinic.id },
+      { ...message, clinic_id: clinic.id },
       JSON.stringify(this.state)
     );
   }
 
   // A clinic the current user may act on, or the reply that refuses it (404 for non-members).
-  private member(id: unknown): { clinic: DemoClinic; userId: number } | Reply {
+  member(id: unknown): { clinic: DemoClinic; userId: number } | Reply {
     this.refresh();
     const userId = this.options.currentUser().id;
     const clinic = this.state.clinics.find((c) => c.id === idOf(id));

@@ -1,7 +1,13 @@
 import { apiInitializer } from "discourse/lib/api";
 import { i18n } from "discourse-i18n";
 import ClinicCategoryHeader from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-category-header";
+import ClinicComposerBoundary from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-composer-boundary";
+import ClinicTopicSession from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-topic-session";
 import ClinicNewModal from "discourse/plugins/discourse-online-clinic/discourse/components/modal/clinic-new-modal";
+import {
+  clinicNotificationRenderer,
+  type RenderDirectorClass,
+} from "discourse/plugins/discourse-online-clinic/discourse/lib/clinic-notification-renderer";
 import { clinicSidebarSection } from "discourse/plugins/discourse-online-clinic/discourse/lib/clinic-sidebar-section";
 import type { CurrentUserClinic } from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/clinic-types";
 import {
@@ -54,6 +60,18 @@ export default apiInitializer((api) => {
   if (!currentUser) {
     return;
   }
+
+  // Sessions: the between-sessions note in the composer, the timer above a session's posts.
+  api.renderInOutlet("composer-fields", ClinicComposerBoundary);
+
+  api.renderInOutlet("topic-above-posts", ClinicTopicSession);
+
+  // A client's request for a session and appointment reminders are "custom" notifications;
+  // Discourse passes the base class and keeps the class returned
+  // (frontend/discourse/app/lib/notification-types-manager.js).
+  api.registerNotificationTypeRenderer("custom", (Base: RenderDirectorClass) =>
+    clinicNotificationRenderer(Base)
+  );
 
   for (const entry of sidebarSections(currentUser.online_clinics)) {
     api.addSidebarSection(

@@ -47,17 +47,45 @@ module("Unit | Lib | online-clinic | audit-entry-text", function () {
     );
   });
 
+  test("says which session began and ended, the system ending an unattended one", function (assert) {
+    assert.deepEqual(
+      auditEntryText(
+        {
+          action: "session_started",
+          actor: therapist,
+          details: { number: 12, mode: "video" },
+        },
+        "System"
+      ),
+      {
+        key: "online_clinic.audit_log.actions.session_started",
+        params: { actor: "Dror Green", number: "12" },
+      }
+    );
+    assert.deepEqual(
+      auditEntryText(
+        {
+          action: "session_ended",
+          actor: null,
+          details: { number: 12, ended_reason: "auto_ended_unattended" },
+        },
+        "System"
+      ).params,
+      { actor: "System", number: "12" }
+    );
+  });
+
   test("falls back to a generic sentence for an action it does not know", function (assert) {
     const text = auditEntryText(
       // A type a later server version adds.
       {
-        action: "session_started" as "clinic_opened",
+        action: "folder_item_added" as "clinic_opened",
         actor: therapist,
         details: {},
       },
       "System"
     );
     assert.strictEqual(text.key, "online_clinic.audit_log.actions.unknown");
-    assert.strictEqual(text.params.action, "session_started");
+    assert.strictEqual(text.params.action, "folder_item_added");
   });
 });

@@ -22,6 +22,8 @@ const DETAIL_PARAMS: { [action: string]: readonly string[] } = {
   clinic_archived: [],
   clinic_reopened: [],
   non_member_access: ["surface"],
+  session_started: ["number"],
+  session_ended: ["number"],
 };
 
 function asText(value: JsonValue | undefined): string {

@@ -70,7 +70,9 @@ export type AuditAction =
   | "therapist_added"
   | "clinic_archived"
   | "clinic_reopened"
-  | "non_member_access";
+  | "non_member_access"
+  | "session_started"
+  | "session_ended";
 
 export interface AuditEntry {
   seq: number;

@@ -59,8 +59,15 @@ export const unexpectedRequests: string[] = [];
 const pretender = new Pretender();
 pretender.prepareBody = (body: unknown) =>
   typeof body === "object" ? JSON.stringify(body) : (body as string);
-pretender.unhandledRequest = (verb: string, path: string) => {
+// Answered at once with a 404, so the code under test settles and the test fails on the
+// recorded request instead of timing out.
+pretender.unhandledRequest = (verb: string, path: string, request: any) => {
   unexpectedRequests.push(`${verb} ${path}`);
+  request.respond(
+    404,
+    { "Content-Type": "application/json" },
+    JSON.stringify({ errors: [`no test handler for ${verb} ${path}`] })
+  );
 };
 
 export function pretenderHelpers(): {
