@@ -34,6 +34,18 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 5, username: "ruth", name: "Ruth", therapist: false },
 ];
 
+// Topics of each demo clinic that a written session may continue.
+export const DEMO_TOPICS: Record<number, { id: number; title: string }[]> = {
+  1: [
+    { id: 1001, title: "Welcome to your clinic" },
+    { id: 1002, title: "Letters to my son" },
+  ],
+  2: [
+    { id: 2001, title: "Welcome to your clinic" },
+    { id: 2002, title: "What we argue about on Fridays" },
+  ],
+};
+
 export function demoClinics(now: Date): DemoClinic[] {
   const daysAgo = (days: number) =>
     new Date(now.getTime() - days * 86400000).toISOString();

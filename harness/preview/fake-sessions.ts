@@ -8,6 +8,7 @@ import type {
   SessionMode,
 } from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/session-types";
 import type { DemoClinic } from "./demo-data";
+import { DEMO_TOPICS } from "./demo-data";
 import type { FakeClinicServer, Reply } from "./fake-server";
 import { bodyOf, idOf, json, summary, userById } from "./fake-server";
 
@@ -214,6 +215,8 @@ class FakeSessions {
           can_schedule: open && therapist,
           can_set_boundary: open && therapist,
         },
+        topics:
+          open && therapist && !current ? (DEMO_TOPICS[clinic.id] ?? []) : [],
         server_now_ms: Date.now(),
       });
     });

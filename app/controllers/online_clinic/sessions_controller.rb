@@ -2,6 +2,8 @@
 
 module ::OnlineClinic
   class SessionsController < SessionsBaseController
+    TOPIC_CHOICES = 20
+
     # Everything the clinic page needs about sessions, in a fixed number of queries.
     def index
       clinic = find_visible_clinic!(clinic_scope.find_by(id: params[:id]))
@@ -20,6 +22,7 @@ module ::OnlineClinic
                default_minutes: SiteSetting.online_clinic_session_minutes,
                time_zone: OnlineClinic::SessionCalendar.time_zone(clinic, therapist),
                permissions: policy.permissions,
+               topics: policy.permissions[:can_start] ? recent_topics(clinic) : [],
                server_now_ms: server_now_ms,
              }
     end
@@ -54,6 +57,17 @@ module ::OnlineClinic
     end
 
     private
+
+    # The clinic's recently active topics, which a written session may continue.
+    def recent_topics(clinic)
+      Topic
+        .listable_topics
+        .where(category_id: clinic.category_id, deleted_at: nil)
+        .order(bumped_at: :desc)
+        .limit(TOPIC_CHOICES)
+        .pluck(:id, :title)
+        .map { |id, title| { id: id, title: title } }
+    end
 
     def transition(service, extra = {})
       run_session_service(service, { session_id: params[:id], **extra }) do |session:, clinic:|

@@ -36,6 +36,24 @@ RSpec.describe OnlineClinic::SessionsController do
       expect(body["server_now_ms"]).to be_within(60_000).of((Time.now.to_f * 1000).to_i)
     end
 
+    it "offers the therapist the clinic's topics a written session may continue, and a client none" do
+      topic = Fabricate(:topic, category: clinic.category, title: "Letters to my father, again")
+      Fabricate(:topic, title: "A public topic elsewhere on the forum")
+
+      sign_in(therapist)
+      get "/online-clinic/clinics/#{clinic.id}/sessions.json"
+      expect(response.parsed_body["topics"]).to include(
+        { "id" => topic.id, "title" => topic.title },
+      )
+      expect(response.parsed_body["topics"].map { |t| t["id"] }).to all(
+        satisfy { |id| Topic.find(id).category_id == clinic.category_id },
+      )
+
+      sign_in(client)
+      get "/online-clinic/clinics/#{clinic.id}/sessions.json"
+      expect(response.parsed_body["topics"]).to eq([])
+    end
+
     it "answers 404 to a non-member, exactly as for a clinic that does not exist" do
       sign_in(outsider)
       get "/online-clinic/clinics/#{clinic.id}/sessions.json"

@@ -83,7 +83,14 @@ export interface SessionsResponse {
   // The therapist's zone: the schedule form's date and time are in it.
   time_zone: string;
   permissions: ClinicSessionPermissions;
+  // Topics a written session may continue (the therapist's choice; empty for others).
+  topics: SessionTopicChoice[];
   server_now_ms: number;
+}
+
+export interface SessionTopicChoice {
+  id: number;
+  title: string;
 }
 
 export interface SessionResponse {
