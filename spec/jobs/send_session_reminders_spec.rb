@@ -47,6 +47,14 @@ RSpec.describe Jobs::OnlineClinic::SendSessionReminders do
     expect(reminders_for(client).count).to eq(2)
   end
 
+  it "reminds nobody of an appointment of an archived clinic" do
+    clinic.update!(status: "archived")
+    freeze_time Time.utc(2026, 12, 3, 16, 1)
+    described_class.new.execute({})
+    expect(reminders_for(therapist).count).to eq(0)
+    expect(reminders_for(client).count).to eq(0)
+  end
+
   it "sends nothing once the appointment has started" do
     freeze_time Time.utc(2026, 12, 4, 16, 1)
     described_class.new.execute({})

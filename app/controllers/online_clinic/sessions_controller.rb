@@ -63,6 +63,7 @@ module ::OnlineClinic
       Topic
         .listable_topics
         .where(category_id: clinic.category_id, deleted_at: nil)
+        .where.not(id: clinic.category.topic_id)
         .order(bumped_at: :desc)
         .limit(TOPIC_CHOICES)
         .pluck(:id, :title)

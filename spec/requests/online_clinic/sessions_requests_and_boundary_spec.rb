@@ -23,6 +23,18 @@ RSpec.describe "Session requests and the between-sessions boundary" do
       expect(notifications.first.data).not_to include("Noa")
     end
 
+    it "fits a message that JSON escaping makes longer in the notification's 1000 characters" do
+      sign_in(client)
+      post "/online-clinic/clinics/#{clinic.id}/session-requests.json",
+           params: {
+             message: "<" * 500,
+           }
+      expect(response.status).to eq(200)
+      notification = Notification.find_by(user_id: therapist.id)
+      expect(notification.data.length).to be <= 1000
+      expect(JSON.parse(notification.data)["request_message"]).to start_with("<<<")
+    end
+
     it "refuses the therapist" do
       sign_in(therapist)
       post "/online-clinic/clinics/#{clinic.id}/session-requests.json"

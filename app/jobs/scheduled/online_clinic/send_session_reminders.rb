@@ -4,7 +4,8 @@ module Jobs
   module OnlineClinic
     # Reminds every member of an appointment, once per configured offset (24 hours and 15
     # minutes before, by default), with a Discourse notification in neutral words: the date and
-    # time in the reader's own zone and language, never the clinic's name.
+    # time in the reader's own zone and language, never the clinic's name. An archived clinic's
+    # therapy is over: its appointments remind nobody.
     class SendSessionReminders < ::Jobs::Scheduled
       every 1.minute
 
@@ -15,6 +16,7 @@ module Jobs
         now = Time.zone.now
         ::OnlineClinic::Appointment
           .includes(clinic: { memberships: %i[user] })
+          .where(clinic_id: ::OnlineClinic::Clinic.where(status: "open").select(:id))
           .where("starts_at > ? AND starts_at <= ?", now, now + offsets.max.minutes)
           .find_each { |appointment| remind(appointment, offsets, now) }
       end

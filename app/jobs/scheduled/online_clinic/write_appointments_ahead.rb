@@ -3,7 +3,8 @@
 module Jobs
   module OnlineClinic
     # Keeps a year of every weekly series written as appointments (an open-ended series would
-    # otherwise run out), so reminders, calendar files and overlap checks see them.
+    # otherwise run out), so reminders, calendar files and overlap checks see them. Not for an
+    # archived clinic, whose therapy is over.
     class WriteAppointmentsAhead < ::Jobs::Scheduled
       every 1.day
 
@@ -12,6 +13,7 @@ module Jobs
         now = Time.zone.now
         ::OnlineClinic::Schedule
           .where(recurrence: "weekly")
+          .where(clinic_id: ::OnlineClinic::Clinic.where(status: "open").select(:id))
           .find_each { |schedule| schedule.write_appointments!(now: now) }
       end
     end

@@ -9,6 +9,9 @@ class OnlineClinic::Session::Request
   ACTION = :request
   MAX_MESSAGE_LENGTH = 500
   REPEAT_WINDOW = 15.minutes
+  # notifications.data is a varchar(1000), and JSON escaping can make a message several times
+  # longer ("<" becomes "\u003c"): the message is cut so that the whole notification fits.
+  NOTIFICATION_DATA_LIMIT = 1000
 
   params do
     attribute :clinic_id, :integer
@@ -40,19 +43,27 @@ class OnlineClinic::Session::Request
           I18n.with_locale(therapist.effective_locale) do
             I18n.t("online_clinic.sessions.request_notification")
           end
+        data = {
+          message: "online_clinic.notifications.session_requested",
+          title: "online_clinic.notifications.session_requested_title",
+          display_username: client.username,
+          topic_title: text,
+          online_clinic_id: clinic.id,
+          url: clinic.category.relative_url,
+        }
+        message = fitting_message(data, params.message.to_s.strip.presence)
         Notification.create!(
           notification_type: Notification.types[:custom],
           user_id: therapist.id,
-          data: {
-            message: "online_clinic.notifications.session_requested",
-            title: "online_clinic.notifications.session_requested_title",
-            display_username: client.username,
-            topic_title: text,
-            online_clinic_id: clinic.id,
-            url: clinic.category.relative_url,
-            request_message: params.message.to_s.strip.presence,
-          }.compact.to_json,
+          data: data.merge(request_message: message).compact.to_json,
         )
       end
+  end
+
+  def fitting_message(data, message)
+    return if message.nil?
+    room = NOTIFICATION_DATA_LIMIT - data.merge(request_message: "").to_json.length
+    used = 0
+    message.each_char.take_while { |char| (used += char.to_json.length - 2) <= room }.join.presence
   end
 end

@@ -26,6 +26,13 @@ RSpec.describe OnlineClinic::Clinic::Archive do
     expect(Guardian.new(client).can_create_post?(topic)).to eq(false)
   end
 
+  it "cancels the appointments still ahead, so nobody is reminded of them" do
+    Fabricate(:online_clinic_schedule, clinic:)
+    expect(OnlineClinic::Appointment.where(clinic_id: clinic.id).count).to eq(1)
+    expect(result).to run_successfully
+    expect(OnlineClinic::Appointment.where(clinic_id: clinic.id).count).to eq(0)
+  end
+
   it "can be reopened" do
     result
     reopened = OnlineClinic::Clinic::Reopen.call(params:, guardian: therapist.guardian)
