@@ -25,6 +25,10 @@ OnlineClinic::Engine.routes.draw do
   delete "/schedules/:id" => "schedules#destroy"
   get "/appointments/:id" => "appointments#show"
   put "/clinics/:id/boundary" => "boundaries#update"
+
+  # Video (docs/contract.md, "## Video").
+  get "/clinics/:id/video" => "video#show"
+  post "/clinics/:id/video/events" => "video#create_event"
 end
 
 Discourse::Application.routes.draw do

@@ -15,6 +15,7 @@ import BridgedMessageBus from "./bridged-message-bus";
 import { DEMO_USERS } from "./demo-data";
 import { FakeClinicServer } from "./fake-server";
 import { serveSessions } from "./fake-sessions";
+import { serveVideo } from "./fake-video";
 import PreviewShell from "./preview-shell";
 
 const params = new URLSearchParams(window.location.search);
@@ -58,6 +59,7 @@ async function boot(): Promise<void> {
   });
   await server.start();
   serveSessions(server);
+  serveVideo(server);
 
   const app = createHarnessApplication("#preview-root");
   const instance = app.buildInstance();
