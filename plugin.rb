@@ -12,9 +12,25 @@ enabled_site_setting :online_clinic_enabled
 register_asset "stylesheets/online-clinic.scss"
 
 # Icons the plugin's UI uses, so they are in the forum's icon subset whatever core ships.
-%w[lock house plus play pause stop pencil xmark box-archive box-open clock comment].each do |icon|
-  register_svg_icon icon
-end
+%w[
+  lock
+  house
+  plus
+  play
+  pause
+  stop
+  pencil
+  xmark
+  box-archive
+  box-open
+  clock
+  comment
+  video
+  arrows-rotate
+  phone-slash
+  chevron-up
+  chevron-down
+].each { |icon| register_svg_icon icon }
 
 module ::OnlineClinic
   PLUGIN_NAME = "discourse-online-clinic"

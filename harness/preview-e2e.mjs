@@ -119,6 +119,30 @@ await step(
   }
 );
 
+await step(
+  "the video dock opens beside the clinic and, with no Jitsi reachable, says so",
+  async () => {
+    await therapist.goto(`${base}?as=dror#/c/c-7f3kq9x2/101`);
+    await therapist
+      .locator(".clinic-header__name", { hasText: "Jenny" })
+      .waitFor();
+    await therapist.locator(".clinic-header__video").click();
+    await therapist.locator(".clinic-dock").waitFor({ timeout: 5000 });
+    await therapist
+      .locator(".clinic-video-panel__fault-text")
+      .waitFor({ timeout: 12000 });
+    expect(
+      (await therapist.locator(".clinic-video-panel__fault-text").innerText())
+        .length > 0,
+      "the fault message is empty"
+    );
+    expect(
+      await therapist.locator(".clinic-video-panel__retry").isVisible(),
+      "no Retry button"
+    );
+  }
+);
+
 await step("no page error happened", async () => {
   expect(pageErrors.length === 0, pageErrors.join("\n"));
 });

@@ -4,6 +4,7 @@
 import type { ComponentLike } from "@glint/template";
 import type * as RealApi from "discourse/lib/api";
 import type * as RealGetUrl from "discourse/lib/get-url";
+import type * as RealLoadScript from "discourse/lib/load-script";
 import type RealDiscourseURL from "discourse/lib/url";
 import type RealDiscourseRoute from "discourse/routes/discourse";
 import type RealDButton from "discourse/ui-kit/d-button";
@@ -11,6 +12,7 @@ import type { FormKitSignature } from "discourse/plugins/discourse-online-clinic
 import FormDouble from "../doubles/discourse/components/form";
 import * as Api from "../doubles/discourse/lib/api";
 import * as GetUrl from "../doubles/discourse/lib/get-url";
+import * as LoadScript from "../doubles/discourse/lib/load-script";
 import DiscourseURLDouble from "../doubles/discourse/lib/url";
 import DiscourseRouteDouble from "../doubles/discourse/routes/discourse";
 import DButtonDouble from "../doubles/discourse/ui-kit/d-button";
@@ -40,3 +42,7 @@ export const discourseUrlConforms: Pick<
 > = DiscourseURLDouble;
 export const discourseRouteConforms: typeof RealDiscourseRoute =
   DiscourseRouteDouble;
+export const loadScriptConforms: Pick<
+  typeof RealLoadScript,
+  "default" | "loadCSS"
+> = LoadScript;

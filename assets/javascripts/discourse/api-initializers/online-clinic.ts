@@ -2,6 +2,7 @@ import { apiInitializer } from "discourse/lib/api";
 import { i18n } from "discourse-i18n";
 import ClinicCategoryHeader from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-category-header";
 import ClinicComposerBoundary from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-composer-boundary";
+import ClinicDock from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-dock";
 import ClinicTopicSession from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-topic-session";
 import ClinicNewModal from "discourse/plugins/discourse-online-clinic/discourse/components/modal/clinic-new-modal";
 import {
@@ -65,6 +66,10 @@ export default apiInitializer((api) => {
   api.renderInOutlet("composer-fields", ClinicComposerBoundary);
 
   api.renderInOutlet("topic-above-posts", ClinicTopicSession);
+
+  // Video: one dock for the whole app, in an outlet of the application template that stays
+  // while the user moves between pages (frontend/discourse/app/templates/application.gjs).
+  api.renderInOutlet("after-main-outlet", ClinicDock);
 
   // A client's request for a session and appointment reminders are "custom" notifications;
   // Discourse passes the base class and keeps the class returned
