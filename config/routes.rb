@@ -29,6 +29,15 @@ OnlineClinic::Engine.routes.draw do
   # Video (docs/contract.md, "## Video").
   get "/clinics/:id/video" => "video#show"
   post "/clinics/:id/video/events" => "video#create_event"
+
+  # Folders (docs/contract.md, "## Folders").
+  get "/clinics/:id/folders" => "folders#index"
+  post "/clinics/:id/folders" => "folders#create"
+  put "/clinics/:id/folders/order" => "folders#reorder"
+  put "/folders/:id" => "folders#update"
+  delete "/folders/:id" => "folders#destroy"
+  get "/folders/:id/items" => "folders#items"
+  put "/topics/:topic_id/folder" => "folders#move_item"
 end
 
 Discourse::Application.routes.draw do
@@ -36,4 +45,6 @@ Discourse::Application.routes.draw do
 
   get "/clinic" => "online_clinic/shell#respond"
   get "/clinic/:id/audit-log" => "online_clinic/shell#respond"
+  get "/clinic/:id/folders" => "online_clinic/shell#respond"
+  get "/clinic/:id/folders/:folder_id" => "online_clinic/shell#respond"
 end

@@ -22,6 +22,7 @@ import pretender, {
 } from "../doubles/discourse/tests/helpers/create-pretender";
 import type { DemoClinic, DemoUser } from "./demo-data";
 import { DEMO_USERS, demoClinics } from "./demo-data";
+import type { StoredFolder, StoredFolderItem } from "./fake-folders";
 import type { StoredSchedule, StoredSession } from "./fake-sessions";
 
 const STORAGE_KEY = "online-clinic-preview-v1";
@@ -44,6 +45,9 @@ export interface PracticeState {
   sessions?: StoredSession[];
   schedules?: StoredSchedule[];
   boundaries?: Record<number, string>;
+  // Added by the folders stand-in (fake-folders.ts).
+  folders?: StoredFolder[];
+  folderItems?: StoredFolderItem[];
 }
 
 export type Reply = [number, Record<string, string>, string];
@@ -156,7 +160,7 @@ export class FakeClinicServer {
     this.state = JSON.parse(committed) as PracticeState;
   }
 
-  private text(key: string, params: Record<string, string> = {}): string {
+  text(key: string, params: Record<string, string> = {}): string {
     const tree = serverLocales[this.options.locale()] ?? serverLocales.en;
     const found = key
       .split(".")

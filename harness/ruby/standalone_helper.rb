@@ -21,6 +21,7 @@ root = File.expand_path("../..", __dir__)
   archive_manifest
   archive_writer
   archive_verifier
+  folder_name
 ].each { |name| require File.join(root, "lib/online_clinic/#{name}") }
 
 RSpec.configure do |config|

@@ -50,3 +50,21 @@ Fabricator(:online_clinic_schedule, from: "OnlineClinic::Schedule") do
   created_by { |attrs| attrs[:clinic].created_by }
   after_create { |schedule| schedule.write_appointments! }
 end
+
+# A folder a member added to a clinic (pass clinic:), after its other folders.
+Fabricator(:online_clinic_folder, from: "OnlineClinic::Folder") do
+  name { sequence(:online_clinic_folder_name) { |i| "Folder #{i}" } }
+  position do |attrs|
+    (OnlineClinic::Folder.where(clinic_id: attrs[:clinic].id).maximum(:position) || -1) + 1
+  end
+  hidden false
+end
+
+# A topic of the clinic filed in the folder (pass folder:), with its first post.
+Fabricator(:online_clinic_folder_item, from: "OnlineClinic::FolderItem") do
+  topic do |attrs|
+    topic = Fabricate(:topic, category: attrs[:folder].clinic.category)
+    Fabricate(:post, topic: topic, user: topic.user)
+    topic
+  end
+end
