@@ -143,6 +143,29 @@ await step(
   }
 );
 
+await step(
+  "the client opens the clinic's folders and finds the documents filed there",
+  async () => {
+    const client = await open("as=jenny", "/c/c-7f3kq9x2/101");
+    await client.locator(".clinic-header__folders").click();
+    await client
+      .locator(".clinic-folders__item")
+      .first()
+      .waitFor({ timeout: 5000 });
+    const titles = await client
+      .locator(".clinic-folders__item")
+      .allInnerTexts();
+    expect(
+      titles.some((t) => t.includes("Referral letter from Dr. Katz")),
+      `Documents shows ${titles.join(" | ")}`
+    );
+    expect(
+      (await client.locator(".clinic-folders__pdf").count()) === 1,
+      "no PDF preview"
+    );
+  }
+);
+
 await step("no page error happened", async () => {
   expect(pageErrors.length === 0, pageErrors.join("\n"));
 });

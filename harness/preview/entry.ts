@@ -13,6 +13,7 @@ import { setCurrentOwner } from "../owner";
 import { createHarnessApplication } from "../test-app";
 import BridgedMessageBus from "./bridged-message-bus";
 import { DEMO_USERS } from "./demo-data";
+import { serveFolders } from "./fake-folders";
 import { FakeClinicServer } from "./fake-server";
 import { serveSessions } from "./fake-sessions";
 import { serveVideo } from "./fake-video";
@@ -60,6 +61,7 @@ async function boot(): Promise<void> {
   await server.start();
   serveSessions(server);
   serveVideo(server);
+  serveFolders(server);
 
   const app = createHarnessApplication("#preview-root");
   const instance = app.buildInstance();

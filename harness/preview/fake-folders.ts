@@ -140,6 +140,7 @@ export function serveFolders(server: FakeClinicServer): void {
       if (clinic.id === 1) {
         items().push(...demoItems(ids, clinic.id));
       }
+      server.persist();
     }
     return folders()
       .filter((f) => f.clinic_id === clinic.id)

@@ -154,6 +154,11 @@ export class FakeClinicServer {
     this.state = load() ?? this.state;
   }
 
+  // Commits the practice without announcing a change (e.g. defaults made on first read).
+  persist(): void {
+    save(this.state);
+  }
+
   // Take the practice another window committed before it announced a change.
   adopt(committed: string): void {
     localStorage.setItem(STORAGE_KEY, committed);

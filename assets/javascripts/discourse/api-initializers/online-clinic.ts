@@ -3,6 +3,8 @@ import { i18n } from "discourse-i18n";
 import ClinicCategoryHeader from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-category-header";
 import ClinicComposerBoundary from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-composer-boundary";
 import ClinicDock from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-dock";
+import ClinicFolderChooser from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-folder-chooser";
+import ClinicTopicFolder from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-topic-folder";
 import ClinicTopicSession from "discourse/plugins/discourse-online-clinic/discourse/components/clinic-topic-session";
 import ClinicNewModal from "discourse/plugins/discourse-online-clinic/discourse/components/modal/clinic-new-modal";
 import {
@@ -66,6 +68,13 @@ export default apiInitializer((api) => {
   api.renderInOutlet("composer-fields", ClinicComposerBoundary);
 
   api.renderInOutlet("topic-above-posts", ClinicTopicSession);
+
+  // Folders: the composer offers a folder when creating a topic in a clinic, and sends the
+  // choice with the new topic (frontend/discourse/app/models/composer.js, `createPost`);
+  // a clinic topic shows its folder and "Move to…" above its posts.
+  api.serializeOnCreate("online_clinic_folder_id");
+  api.renderInOutlet("composer-fields", ClinicFolderChooser);
+  api.renderInOutlet("topic-above-posts", ClinicTopicFolder);
 
   // Video: one dock for the whole app, in an outlet of the application template that stays
   // while the user moves between pages (frontend/discourse/app/templates/application.gjs).
