@@ -85,17 +85,29 @@ try {
   // The first run also pays for compiling templates and warming the JIT: reported apart.
   const [firstRender, ...render] = result.render;
   const [, ...refilter] = result.refilter;
+  const [, ...firstScreen] = result.firstScreen;
+  const [, ...longestTask] = result.longestTask;
   console.log(`ember-source: ${useProd ? "production" : "development"} build`);
   console.log(
     `folder of 1000 items, ${render.length} runs after a first of ${ms(firstRender)}`
   );
   console.log(
-    `render   median ${ms(median(render))}  (min ${ms(Math.min(...render))}, max ${ms(Math.max(...render))})`
+    `first screen median ${ms(median(firstScreen))}  (max ${ms(Math.max(...firstScreen))})`
+  );
+  console.log(
+    `longest main-thread task median ${ms(median(longestTask))}  (max ${ms(Math.max(...longestTask))}; 0 = none over 50 ms)`
+  );
+  console.log(
+    `all 1000 on the page median ${ms(median(render))}  (min ${ms(Math.min(...render))}, max ${ms(Math.max(...render))})`
   );
   console.log(
     `refilter median ${ms(median(refilter))}  (min ${ms(Math.min(...refilter))}, max ${ms(Math.max(...refilter))})`
   );
-  console.log(`goal < 50 ms: ${median(render) < 50 ? "met" : "NOT met"}`);
+  const stall = Math.max(...longestTask);
+  console.log(
+    `goal (no visible stall): first screen < 50 ms ${median(firstScreen) < 50 ? "met" : "NOT met"}; ` +
+      `no task over 50 ms ${stall === 0 ? "met" : `NOT met (${ms(stall)})`}`
+  );
 } finally {
   await browser.close();
   server.close();
