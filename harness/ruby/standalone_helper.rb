@@ -5,6 +5,7 @@
 root = File.expand_path("../..", __dir__)
 
 %w[
+  typed_name
   clinic_policy
   clinic_name
   audit_chain
