@@ -114,7 +114,6 @@ export class FakeClinicServer {
 
   constructor(private readonly options: FakeServerOptions) {
     this.pretender.unhandledRequest = (verb, path) => {
-      // eslint-disable-next-line no-console
       console.error(`preview server: no route for ${verb} ${path}`);
     };
     this.routes();
