@@ -1,15 +1,18 @@
-// Folder view benchmark: renders a folder of 1,000 items in headless Chromium and prints the
-// median of 9 runs. Run: node bench/folder-render.mjs
+// Folder view benchmark: opens a folder of 1,000 items in headless Chromium, 9 times, and
+// prints medians. Run: node bench/folder-render.mjs
 //
 // How: Vite builds bench/folder-render/ with the test harness's config (real ember-source,
-// the real ClinicFolders component, the harness's doubles of Discourse), and Debian's
-// Chromium runs it. Each run is a QUnit rendering test (it asserts only that 1,000 cards are
-// in the DOM, never the time) that records two figures with performance.now():
-//   render   — from `render()` until settled: the three requests answered by Pretender in the
-//              page (the 1,000-item JSON is parsed), then every card built and painted into
-//              the DOM. This is the "open a folder of 1,000 items" figure; goal < 50 ms.
-//   refilter — switching the kind filter from one kind back to "everything": a pure Glimmer
-//              re-render of 1,000 cards, no request.
+// the real ClinicFolders component with the plugin's stylesheet, the harness's doubles of
+// Discourse), and Debian's Chromium runs it. Each run is a QUnit rendering test (it asserts
+// only that 1,000 cards end up in the DOM, never the time) that records with performance.now():
+//   first screen  — from `render()` until the first cards are in the DOM (the requests
+//                   answered by Pretender in the page included). Goal < 50 ms.
+//   longest task  — the longest main-thread task while the folder fills in (Chromium's
+//                   Long Tasks API reports every task over 50 ms): 0 means the page never
+//                   stood still long enough to notice. Goal: none.
+//   all 1,000     — until every card is on the page (they are added a screenful per frame).
+//   refilter      — switching the kind filter from one kind back to "everything".
+// The goals are judged on the median of the runs after the first (which pays for warm-up).
 // ember-source: the production build, as a Discourse site serves it (the harness's resolver
 // picks dist/dev; a load hook here swaps in the file of the same name from dist/prod).
 // BENCH_EMBER=dev measures the development build the tests run on, with its debug checks.
@@ -103,9 +106,10 @@ try {
   console.log(
     `refilter median ${ms(median(refilter))}  (min ${ms(Math.min(...refilter))}, max ${ms(Math.max(...refilter))})`
   );
-  const stall = Math.max(...longestTask);
+  // The issue's rule: the median of several runs; the worst run is printed above too.
+  const stall = median(longestTask);
   console.log(
-    `goal (no visible stall): first screen < 50 ms ${median(firstScreen) < 50 ? "met" : "NOT met"}; ` +
+    `goal (median of runs): first screen < 50 ms ${median(firstScreen) < 50 ? "met" : "NOT met"}; ` +
       `no task over 50 ms ${stall === 0 ? "met" : `NOT met (${ms(stall)})`}`
   );
 } finally {
