@@ -4,13 +4,9 @@ module ::OnlineClinic
   # Steps shared by the clinic services. Every service names its policy :can_act and its
   # input check :validate_input, so one controller helper maps every failure to a reply.
   module ClinicServiceSteps
-    private
+    include OnlineClinic::ClinicLookup
 
-    def fetch_clinic(params:)
-      OnlineClinic::Clinic.includes(:category, :group, memberships: :user).find_by(
-        id: params.clinic_id,
-      )
-    end
+    private
 
     def can_act(clinic:, guardian:)
       policy = OnlineClinic::ClinicAccess.policy(guardian.user, clinic)

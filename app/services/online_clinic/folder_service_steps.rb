@@ -5,6 +5,8 @@ module ::OnlineClinic
   # :can_act; a refusal fails the step :apply with an error symbol that the controller
   # translates (online_clinic.errors.<symbol>).
   module FolderServiceSteps
+    include OnlineClinic::ClinicLookup
+
     # Changing folders is part of working in the clinic: every member may do it while the clinic
     # is open; an archived clinic is a closed file.
     ACTION = :post

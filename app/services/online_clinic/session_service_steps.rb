@@ -5,6 +5,8 @@ module ::OnlineClinic
   # :can_act; a refusal of the state machine or the schedule fails the step :apply with the
   # refusal symbol, which the controller translates (online_clinic.errors.<symbol>).
   module SessionServiceSteps
+    include OnlineClinic::ClinicLookup
+
     private
 
     def can_act(clinic:, guardian:)

@@ -29,10 +29,6 @@ class OnlineClinic::Clinic::SetBoundary
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   def apply(clinic:, params:)
     text = params.text.to_s.strip.presence
     fail!(:boundary_too_long) if text && text.length > MAX_LENGTH

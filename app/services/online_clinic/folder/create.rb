@@ -25,10 +25,6 @@ class OnlineClinic::Folder::Create
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   def apply(clinic:, params:)
     refusal = name_refusal(params.name, clinic)
     fail!(refusal) if refusal

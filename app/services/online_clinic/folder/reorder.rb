@@ -27,10 +27,6 @@ class OnlineClinic::Folder::Reorder
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   def requested_ids(params)
     params.folder_ids.map { |id| Integer(id.to_s, exception: false) }
   end

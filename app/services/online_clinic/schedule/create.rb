@@ -33,10 +33,6 @@ class OnlineClinic::Schedule::Create
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   def apply(clinic:, params:, guardian:)
     rules =
       OnlineClinic::SessionSchedule.new(

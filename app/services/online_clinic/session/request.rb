@@ -27,10 +27,6 @@ class OnlineClinic::Session::Request
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   def notify_therapists(clinic:, params:, guardian:)
     client = guardian.user
     key = "online_clinic_session_request:#{clinic.id}:#{client.id}"

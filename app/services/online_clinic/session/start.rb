@@ -36,10 +36,6 @@ class OnlineClinic::Session::Start
 
   private
 
-  def fetch_clinic(params:)
-    OnlineClinic::Clinic.includes(:category, memberships: :user).find_by(id: params.clinic_id)
-  end
-
   # A picked topic must belong to this clinic; anything else is answered as not found.
   def topic_in_clinic(clinic:, params:)
     context[:picked_topic] = nil
