@@ -51,15 +51,25 @@ module ::OnlineClinic
       end
     end
 
+    # A service's refusal (a step failed with an error symbol), translated; fallback_key names
+    # the message for a refusal that has none of its own.
+    def render_refusal(reason, fallback_key)
+      key = "online_clinic.errors.#{reason}"
+      message = I18n.exists?(key) ? I18n.t(key) : I18n.t("online_clinic.errors.#{fallback_key}")
+      render_json_error(message, type: reason.to_s, status: 422)
+    end
+
+    def render_invalid_parameters(contract)
+      render_json_error(contract.errors.full_messages, type: "invalid_parameters", status: 400)
+    end
+
     # Every clinic service names its policy :can_act and its input check :validate_input.
     def run_clinic_service(service, service_params)
       service.call(params: service_params, guardian: guardian) do
         on_success { |clinic:| render_clinic(clinic) }
         on_model_not_found(:clinic) { raise Discourse::NotFound }
         on_failed_policy(:can_act) { |_policy, denial:| render_denial(denial) }
-        on_failed_contract do |contract|
-          render_json_error(contract.errors.full_messages, type: "invalid_parameters", status: 400)
-        end
+        on_failed_contract { |contract| render_invalid_parameters(contract) }
         on_failed_step(:validate_input) do |step|
           render_json_error(step.error, type: "invalid_clinic", status: 422)
         end

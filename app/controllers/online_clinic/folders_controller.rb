@@ -151,12 +151,6 @@ module ::OnlineClinic
       end
     end
 
-    def render_refusal(reason)
-      key = "online_clinic.errors.#{reason}"
-      message = I18n.exists?(key) ? I18n.t(key) : I18n.t("online_clinic.errors.folder_refused")
-      render_json_error(message, type: reason.to_s, status: 422)
-    end
-
     # Runs a folder service; on_done renders the answer with the context values its block names.
     def run_folder_service(service, service_params, &on_done)
       service.call(params: service_params, guardian: guardian) do
@@ -168,10 +162,8 @@ module ::OnlineClinic
         on_failed_policy(:topic_visible) { raise Discourse::NotFound }
         on_failed_policy(:folder_in_clinic) { raise Discourse::NotFound }
         on_failed_policy(:folders_in_clinic) { raise Discourse::NotFound }
-        on_failed_contract do |contract|
-          render_json_error(contract.errors.full_messages, type: "invalid_parameters", status: 400)
-        end
-        on_failed_step(:apply) { |step| render_refusal(step.error) }
+        on_failed_contract { |contract| render_invalid_parameters(contract) }
+        on_failed_step(:apply) { |step| render_refusal(step.error, "folder_refused") }
         on_failure do
           render_json_error(
             I18n.t("online_clinic.errors.folder_refused"),

@@ -53,16 +53,6 @@ module ::OnlineClinic
         .map { |appointment| AppointmentSerializer.new(appointment, root: false).as_json }
     end
 
-    def render_refusal(reason)
-      key = "online_clinic.errors.#{reason}"
-      message = I18n.exists?(key) ? I18n.t(key) : I18n.t("online_clinic.errors.session_refused")
-      render_json_error(message, type: reason.to_s, status: 422)
-    end
-
-    def render_invalid_parameters(contract)
-      render_json_error(contract.errors.full_messages, type: "invalid_parameters", status: 400)
-    end
-
     # Runs a session service; on_done renders the answer (Service::Runner runs it on this
     # controller with the context values its block names, e.g. |clinic:, session:|).
     def run_session_service(service, service_params, &on_done)
@@ -74,7 +64,7 @@ module ::OnlineClinic
         on_failed_policy(:can_act) { |_policy, denial:| render_denial(denial) }
         on_failed_policy(:topic_in_clinic) { raise Discourse::NotFound }
         on_failed_contract { |contract| render_invalid_parameters(contract) }
-        on_failed_step(:apply) { |step| render_refusal(step.error) }
+        on_failed_step(:apply) { |step| render_refusal(step.error, "session_refused") }
         on_failure do
           render_json_error(
             I18n.t("online_clinic.errors.session_refused"),
