@@ -70,7 +70,7 @@ function trueRemainingSeconds(t) {
   return Math.ceil((lengthMs - (t - START - pausedMs)) / S) + 0;
 }
 
-const asleep = (t) => t >= SLEEP[0] && t < SLEEP[1];
+const laptopClosed = (t) => t >= SLEEP[0] && t < SLEEP[1];
 const throttled = (t) => t >= THROTTLED[0] && t < THROTTLED[1];
 function wallStep(t) {
   return JUMPS.filter((jump) => t >= jump.at).reduce(
@@ -186,7 +186,7 @@ while (queue.length > 0) {
   if (t > DURATION) {
     break;
   }
-  if (asleep(t)) {
+  if (laptopClosed(t)) {
     continue;
   }
   switch (event.kind) {
