@@ -38,6 +38,22 @@ OnlineClinic::Engine.routes.draw do
   delete "/folders/:id" => "folders#destroy"
   get "/folders/:id/items" => "folders#items"
   put "/topics/:topic_id/folder" => "folders#move_item"
+
+  # Screen (docs/contract.md, "## Screen").
+  get "/clinics/:id/screen" => "screens#show"
+  put "/clinics/:id/screen" => "screens#update"
+  post "/clinics/:id/screen/lead" => "screens#take_lead"
+  delete "/clinics/:id/screen/lead" => "screens#release_lead"
+  put "/clinics/:id/screen/heartbeat" => "screens#heartbeat"
+  put "/clinics/:id/screen/lock" => "screens#lock"
+  get "/clinics/:id/screen/preview" => "screens#preview"
+
+  # Record (docs/contract.md, "## Record").
+  get "/clinics/:id/timeline" => "timelines#show"
+  get "/clinics/:id/record-check" => "record_checks#show"
+  get "/clinics/:id/exports" => "exports#index"
+  post "/clinics/:id/exports" => "exports#create"
+  get "/exports/:id/download" => "exports#download"
 end
 
 Discourse::Application.routes.draw do
@@ -47,4 +63,5 @@ Discourse::Application.routes.draw do
   get "/clinic/:id/audit-log" => "online_clinic/shell#respond"
   get "/clinic/:id/folders" => "online_clinic/shell#respond"
   get "/clinic/:id/folders/:folder_id" => "online_clinic/shell#respond"
+  get "/clinic/:id/timeline" => "online_clinic/shell#respond"
 end
