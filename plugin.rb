@@ -10,6 +10,8 @@
 enabled_site_setting :online_clinic_enabled
 
 register_asset "stylesheets/online-clinic.scss"
+register_asset "stylesheets/online-clinic-screen.scss"
+register_asset "stylesheets/online-clinic-record.scss"
 
 # Icons the plugin's UI uses, so they are in the forum's icon subset whatever core ships.
 %w[

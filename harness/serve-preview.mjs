@@ -2,6 +2,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
+import { demoMediaHandler } from "./preview/demo-media.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 const harnessDir = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,7 @@ await serveStatic(join(harnessDir, "dist/preview"), {
   port,
   host,
   index: "preview/index.html",
+  handle: demoMediaHandler(join(harnessDir, "preview/media")),
 });
 console.log(
   `Clinic preview: http://${host}:${port}/  (therapist; add ?as=jenny for a client)`

@@ -11,11 +11,21 @@ const TYPES = {
   ".json": "application/json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".pdf": "application/pdf",
+  ".wav": "audio/wav",
 };
 
-export function serveStatic(dir, { port = 0, host = "127.0.0.1", index } = {}) {
+// `handle(req, res, url)` may answer a request itself (returning true) before files are looked up.
+export function serveStatic(
+  dir,
+  { port = 0, host = "127.0.0.1", index, handle } = {}
+) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
+    if (handle?.(req, res, url)) {
+      return;
+    }
     if (url.pathname === "/" && index) {
       res
         .writeHead(302, { Location: `/${index}${url.search}${url.hash}` })

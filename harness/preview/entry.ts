@@ -5,6 +5,8 @@ import { renderComponent } from "@ember/renderer";
 import "./discourse-variables.css";
 import "./preview.css";
 import "../../assets/stylesheets/online-clinic.scss";
+import "../../assets/stylesheets/online-clinic-screen.scss";
+import "../../assets/stylesheets/online-clinic-record.scss";
 import I18n from "discourse-i18n";
 import DialogDouble from "../doubles/discourse/services/dialog";
 import { freshSiteSettings } from "../doubles/discourse/services/site-settings";
