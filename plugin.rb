@@ -32,6 +32,22 @@ register_asset "stylesheets/online-clinic-record.scss"
   phone-slash
   chevron-up
   chevron-down
+  display
+  arrow-down
+  arrow-up
+  chevron-left
+  chevron-right
+  folder-open
+  gear
+  hand-pointer
+  list
+  table-cells
+  table-columns
+  trash-can
+  unlock
+  up-right-from-square
+  eye
+  eye-slash
 ].each { |icon| register_svg_icon icon }
 
 module ::OnlineClinic

@@ -22,7 +22,10 @@ root = File.expand_path("../..", __dir__)
   archive_manifest
   archive_writer
   archive_verifier
+  timeline_page
+  video_calls
   folder_name
+  framing_policy
 ].each { |name| require File.join(root, "lib/online_clinic/#{name}") }
 
 RSpec.configure do |config|

@@ -44,7 +44,38 @@ module ::OnlineClinic
       super
     end
 
+    # The record stays visible: in a clinic every member may read every post's edit history.
+    def can_view_edit_history?(post)
+      category_id = post&.topic&.category_id
+      return super if online_clinic_for_category(category_id).nil?
+
+      online_clinic_member?(category_id) || super
+    end
+
+    # ... and no revision of a clinic post can be hidden (PostsController#hide_revision asks this).
+    def can_hide_post_revision?(post_revision)
+      return false if online_clinic_category_id_of(post_revision&.post)
+      super
+    end
+
+    # With online_clinic_forbid_hard_delete nobody, an admin included, permanently deletes a
+    # clinic's post or topic: deletions stay soft and leave their marker.
+    def can_permanently_delete?(obj)
+      if SiteSetting.online_clinic_forbid_hard_delete && online_clinic_category_id_of(obj)
+        return false
+      end
+      super
+    end
+
     private
+
+    def online_clinic_member?(category_id)
+      clinic = online_clinic_for_category(category_id)
+      return false if clinic.nil? || user.blank?
+
+      @online_clinic_actor ||= OnlineClinic::ClinicAccess.actor_for(user)
+      OnlineClinic::ClinicAccess.policy(user, clinic, actor: @online_clinic_actor).member?
+    end
 
     def online_clinic_category_id_of(obj)
       category_id =
@@ -54,7 +85,7 @@ module ::OnlineClinic
         when ::Topic
           obj.category_id
         when ::Post
-          obj.topic&.category_id
+          (obj.topic || ::Topic.with_deleted.find_by(id: obj.topic_id))&.category_id
         end
       category_id if online_clinic_for_category(category_id)
     end

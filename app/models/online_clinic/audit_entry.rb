@@ -18,6 +18,8 @@ module ::OnlineClinic
       non_member_access
       session_started
       session_ended
+      session_sealed
+      clinic_exported
     ].freeze
 
     belongs_to :clinic, class_name: "OnlineClinic::Clinic"

@@ -36,6 +36,8 @@ module ::OnlineClinic
         # As core's UploadSerializer: through the secure-uploads route when the file is secure.
         url = UrlHelper.cook_url(upload.url, secure: SiteSetting.secure_uploads? && upload.secure)
         {
+          # The shared screen shows a document by this id (docs/contract.md, "## Screen").
+          id: upload.id,
           url: url,
           original_filename: upload.original_filename,
           extension: upload.extension,

@@ -56,6 +56,12 @@ module ::OnlineClinic
       )
     end
 
+    # After session_ended, in the same transaction: the record's digest joins the chain the
+    # moment the session ends, or neither is written.
+    def seal_record(clinic:, session:)
+      OnlineClinic::SessionSeal.seal!(clinic, session) if session.state == "ended"
+    end
+
     def publish_session_change(clinic:, session:)
       OnlineClinic::SessionBroadcast.session_changed(clinic, session)
     end

@@ -18,6 +18,7 @@ module ::OnlineClinic
         step :apply
         step :record_summary
         step :audit_transition
+        step :seal_record
       end
 
       step :publish_session_change

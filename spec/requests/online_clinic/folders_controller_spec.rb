@@ -291,6 +291,7 @@ RSpec.describe OnlineClinic::FoldersController do
       expect(item).to include("title" => newer.title, "url" => newer.relative_url)
       expect(item.dig("author", "username")).to eq(newer.user.username)
       expect(item["uploads"].first.keys).to contain_exactly(
+        "id",
         "url",
         "original_filename",
         "extension",
@@ -298,6 +299,10 @@ RSpec.describe OnlineClinic::FoldersController do
         "width",
         "height",
         "thumbnail_url",
+      )
+      # The shared screen's document picker sends this id as the item's document_id.
+      expect(item["uploads"].first["id"]).to eq(
+        UploadReference.find_by(target: Post.find_by(topic_id: newer.id, post_number: 1)).upload_id,
       )
       expect(item["links"]).to eq(
         [{ "url" => "https://example.com/#{newer.id}", "title" => nil, "domain" => "example.com" }],

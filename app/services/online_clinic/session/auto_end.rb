@@ -20,6 +20,7 @@ class OnlineClinic::Session::AutoEnd
     step :apply
     step :record_summary
     step :audit_auto_end
+    step :seal_record
   end
 
   step :publish_session_change
