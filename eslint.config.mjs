@@ -47,6 +47,8 @@ export default [
     ignores: [
       "node_modules/",
       "vendor/",
+      // Third-party browser builds shipped as they are (public/javascripts/fflate: fflate's UMD).
+      "public/javascripts/",
       "harness/dist/",
       "tmp/",
       "spec/",

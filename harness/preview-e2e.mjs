@@ -1,10 +1,14 @@
 // End to end on the preview, as two people would use it: the therapist opens a clinic and the
 // client finds it in the sidebar; the therapist renames a clinic and the client's open page
 // shows the new name live (MessageBus stand-in). Last line: "preview e2e: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { launchChromium } from "./chromium.mjs";
+import { previewRequestHandler } from "./preview/preview-server-routes.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 const harnessDir = dirname(fileURLToPath(import.meta.url));
@@ -29,7 +33,9 @@ await build({
   configFile: join(harnessDir, "vite.config.mjs"),
   mode: "preview",
 });
-const server = await serveStatic(join(harnessDir, "dist/preview"));
+const server = await serveStatic(join(harnessDir, "dist/preview"), {
+  handle: previewRequestHandler(),
+});
 const base = `http://127.0.0.1:${server.address().port}/preview/index.html`;
 const browser = await launchChromium();
 const context = await browser.newContext();
@@ -165,6 +171,234 @@ await step(
     );
   }
 );
+
+// The shared screen (issue 7): the therapist leads, the client follows in another window.
+const origin = new URL(base).origin;
+let screenClient;
+const openScreen = async (page) => {
+  await page.locator(".clinic-header__screen").click();
+  await page.locator(".clinic-screen").waitFor({ timeout: 5000 });
+};
+const middleOfWindow = (page) =>
+  page
+    .locator(".clinic-screen__scroll")
+    .evaluate((el) => (el.scrollTop + el.clientHeight / 2) / el.scrollHeight);
+
+await step(
+  "the therapist leads the shared screen to a web page and the client follows",
+  async () => {
+    await therapist.setViewportSize({ width: 1280, height: 800 });
+    await therapist.goto(`${base}?as=dror#/c/c-7f3kq9x2/101`);
+    await openScreen(therapist);
+    await therapist.locator(".clinic-screen__take-lead").click();
+    await therapist
+      .locator(".clinic-screen[data-role=leading]")
+      .waitFor({ timeout: 5000 });
+    await therapist
+      .locator(".clinic-screen__address-input")
+      .fill(`${origin}/uploads/preview/sea-article.html`);
+    await therapist.locator(".clinic-screen__address-go").click();
+
+    screenClient = await open("as=jenny", "/c/c-7f3kq9x2/101");
+    await screenClient.setViewportSize({ width: 900, height: 1000 });
+    await openScreen(screenClient);
+    await screenClient
+      .locator(".clinic-screen[data-role=following]")
+      .waitFor({ timeout: 5000 });
+    await screenClient
+      .locator(".clinic-screen__page-frame[src$='sea-article.html']")
+      .waitFor({ timeout: 5000 });
+    const frame = screenClient.locator(".clinic-screen__page-frame");
+    expect(
+      (await frame.getAttribute("referrerpolicy")) === "strict-origin",
+      "the page frame may send more than the forum's origin as referrer"
+    );
+  }
+);
+
+await step(
+  "a javascript: address is refused with a message, and what was typed stays",
+  async () => {
+    // Built from parts: written whole, it reads as a script URL to the linter.
+    const scriptUrl = ["javascript", "alert(1)"].join(":");
+    const input = therapist.locator(".clinic-screen__address-input");
+    await input.fill(scriptUrl);
+    await therapist.locator(".clinic-screen__address-go").click();
+    await therapist
+      .locator(".clinic-screen__address-error")
+      .waitFor({ timeout: 5000 });
+    expect(
+      (await input.inputValue()) === scriptUrl,
+      "the typed address was lost"
+    );
+    await screenClient.waitForTimeout(500);
+    expect(
+      (await screenClient
+        .locator(".clinic-screen__page-frame[src$='sea-article.html']")
+        .count()) === 1,
+      "the follower's page changed after a refused address"
+    );
+  }
+);
+
+await step(
+  "the leader opens a text from the folders and scrolls; the follower reads the same place",
+  async () => {
+    await therapist.locator(".clinic-screen-picker__toggle").click();
+    await therapist
+      .locator(".clinic-screen-picker__document", { hasText: "reading.txt" })
+      .click();
+    await therapist
+      .locator(".clinic-screen__text-content")
+      .waitFor({ timeout: 5000 });
+    await screenClient
+      .locator(".clinic-screen__text-content")
+      .waitFor({ timeout: 5000 });
+    await therapist.locator(".clinic-screen__scroll").evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
+      el.dispatchEvent(new Event("scroll"));
+    });
+    const leaderAt = await middleOfWindow(therapist);
+    let followerAt = await middleOfWindow(screenClient);
+    for (let i = 0; i < 30 && Math.abs(followerAt - leaderAt) > 0.01; i++) {
+      await screenClient.waitForTimeout(100);
+      followerAt = await middleOfWindow(screenClient);
+    }
+    expect(
+      Math.abs(followerAt - leaderAt) <= 0.01,
+      `leader reads at ${leaderAt.toFixed(3)}, follower at ${followerAt.toFixed(3)}`
+    );
+  }
+);
+
+await step(
+  "the leader plays a video from the folders; the follower plays within 0.3 s",
+  async () => {
+    await therapist.locator(".clinic-screen-picker__toggle").click();
+    await therapist
+      .locator(".clinic-screen-picker__document", { hasText: "waves.wav" })
+      .click();
+    const leaderVideo = therapist.locator(".clinic-screen__video");
+    await leaderVideo.waitFor({ timeout: 5000 });
+    await leaderVideo.evaluate(async (video) => {
+      video.muted = true;
+      video.currentTime = 30;
+      await video.play();
+    });
+    const followerVideo = screenClient.locator(".clinic-screen__video");
+    await followerVideo.waitFor({ timeout: 5000 });
+    const playAlong = screenClient.locator(".clinic-screen__play-along");
+    await screenClient.waitForTimeout(1500);
+    if (await playAlong.isVisible()) {
+      await playAlong.click();
+    }
+    await screenClient.waitForTimeout(3000);
+    const [leaderTime, follower] = await Promise.all([
+      leaderVideo.evaluate((video) => video.currentTime),
+      followerVideo.evaluate((video) => ({
+        time: video.currentTime,
+        paused: video.paused,
+      })),
+    ]);
+    expect(!follower.paused, "the follower's video is paused");
+    expect(
+      leaderTime > 31,
+      `the leader's video did not play (at ${leaderTime.toFixed(2)} s)`
+    );
+    expect(
+      Math.abs(follower.time - leaderTime) <= 0.3,
+      `leader at ${leaderTime.toFixed(2)} s, follower at ${follower.time.toFixed(2)} s`
+    );
+  }
+);
+
+// The record (issue 8): the client reads the timeline, exports the whole record and checks it.
+let archivePath;
+await step(
+  "the client opens the timeline from the clinic header and reads the history",
+  async () => {
+    await screenClient.locator(".clinic-header__timeline").click();
+    await screenClient
+      .locator(".clinic-timeline__entry")
+      .first()
+      .waitFor({ timeout: 5000 });
+    const kinds = await screenClient
+      .locator(".clinic-timeline__entry")
+      .evaluateAll((entries) => entries.map((e) => e.dataset.kind));
+    for (const kind of ["clinic", "topic", "screen"]) {
+      expect(kinds.includes(kind), `no ${kind} entry in ${kinds.join(", ")}`);
+    }
+    expect(
+      (await screenClient.locator(".clinic-timeline__deleted").count()) > 0,
+      "the deleted post's marker is missing"
+    );
+  }
+);
+
+await step(
+  "the client exports the whole record and it downloads as a zip",
+  async () => {
+    await screenClient.locator(".clinic-record-export__start").click();
+    await screenClient
+      .locator(".clinic-record-export__status[data-status=ready]")
+      .waitFor({ timeout: 30000 });
+    const [download] = await Promise.all([
+      screenClient.waitForEvent("download"),
+      screenClient.locator(".clinic-record-export__download").first().click(),
+    ]);
+    archivePath = join(tmpdir(), `online-clinic-e2e-${process.pid}.zip`);
+    await download.saveAs(archivePath);
+    const verified = spawnSync(
+      "bundle",
+      ["exec", "ruby", "bin/verify-archive", archivePath],
+      { cwd: join(harnessDir, ".."), encoding: "utf8" }
+    );
+    expect(
+      verified.status === 0,
+      `bin/verify-archive: ${verified.stdout}${verified.stderr}`
+    );
+  }
+);
+
+await step(
+  "the browser verifies the archive, and names the file when one byte changed",
+  async () => {
+    const input = screenClient.locator(".clinic-archive-verifier__input");
+    await input.setInputFiles(archivePath);
+    await screenClient
+      .locator(".clinic-archive-verifier__result--intact")
+      .waitFor({ timeout: 10000 });
+
+    const bytes = readFileSync(archivePath);
+    const at = bytes.indexOf(Buffer.from("Walking by the sea"));
+    const tamperedPath = archivePath.replace(/\.zip$/, "-changed.zip");
+    if (at >= 0) {
+      bytes[at] = "w".charCodeAt(0); // "Walking" becomes "walking"
+    } else {
+      const i = Math.floor(bytes.length / 3);
+      bytes[i] = (bytes[i] + 1) % 256;
+    }
+    writeFileSync(tamperedPath, bytes);
+    await input.setInputFiles(tamperedPath);
+    await screenClient
+      .locator(".clinic-archive-verifier__result--broken")
+      .waitFor({ timeout: 10000 });
+    const named = await screenClient
+      .locator(".clinic-archive-verifier__problem")
+      .evaluateAll((problems) => problems.map((p) => p.dataset.path ?? ""));
+    expect(
+      named.some((path) => path.length > 0),
+      `no file named among the problems (${named.join(", ")})`
+    );
+  }
+);
+
+await step("the record check finds the audit chain intact", async () => {
+  await screenClient.locator(".clinic-record-check__start").click();
+  await screenClient
+    .locator(".clinic-record-check__chain--valid")
+    .waitFor({ timeout: 5000 });
+});
 
 await step("no page error happened", async () => {
   expect(pageErrors.length === 0, pageErrors.join("\n"));

@@ -129,6 +129,8 @@ export default defineConfig(({ mode }) => ({
   // `@tracked` field of a .ts file into a plain field that hides the tracked property.
   oxc: false,
   resolve: { extensions: [".ts", ".gts", ".js", ".gjs", ".mjs", ".json"] },
+  // The export archive fixture (test/fixtures/online-clinic/*.zip) is imported `?inline`.
+  assetsInclude: ["**/*.zip"],
   plugins: [
     emberSourceModules(),
     discourseDoubles(),

@@ -8,6 +8,7 @@ import "../../assets/stylesheets/online-clinic.scss";
 import "../../assets/stylesheets/online-clinic-screen.scss";
 import "../../assets/stylesheets/online-clinic-record.scss";
 import I18n from "discourse-i18n";
+import type ClinicScreen from "discourse/plugins/discourse-online-clinic/discourse/services/clinic-screen";
 import DialogDouble from "../doubles/discourse/services/dialog";
 import { freshSiteSettings } from "../doubles/discourse/services/site-settings";
 import { setNavigationHandler } from "../navigation";
@@ -16,6 +17,8 @@ import { createHarnessApplication } from "../test-app";
 import BridgedMessageBus from "./bridged-message-bus";
 import { DEMO_USERS } from "./demo-data";
 import { serveFolders } from "./fake-folders";
+import { serveRecord } from "./fake-record";
+import { previewAddressCheck, serveScreen } from "./fake-screen";
 import { FakeClinicServer } from "./fake-server";
 import { serveSessions } from "./fake-sessions";
 import { serveVideo } from "./fake-video";
@@ -64,6 +67,8 @@ async function boot(): Promise<void> {
   serveSessions(server);
   serveVideo(server);
   serveFolders(server);
+  serveScreen(server);
+  serveRecord(server);
 
   const app = createHarnessApplication("#preview-root");
   const instance = app.buildInstance();
@@ -87,6 +92,9 @@ async function boot(): Promise<void> {
   instance.register("service:current-user", currentUser, {
     instantiate: false,
   });
+  // The browser's early address check accepts the preview's demo files too (fake-screen.ts).
+  (instance.lookup("service:clinic-screen") as ClinicScreen).checkAddress =
+    previewAddressCheck;
   setCurrentOwner(instance);
   setNavigationHandler((url) => {
     window.location.hash = url;

@@ -1,6 +1,7 @@
 // The preview's stand-in for the folders endpoints (docs/contract.md, "Folders"), with demo
-// items of every kind in Jenny's clinic. Files point at nothing real: previews show their
-// kind, not their content.
+// items of every kind in Jenny's clinic. Most files point at nothing real (previews show
+// their kind); reading.txt, referral.pdf and waves.wav are served by demo-media.mjs so the
+// shared screen can show them.
 import type { DemoClinic } from "./demo-data";
 import type { FakeClinicServer, Reply } from "./fake-server";
 import { bodyOf, idOf, json, summary, userById } from "./fake-server";
@@ -32,6 +33,7 @@ export interface StoredFolderItem {
   created_at: string;
   reply_count: number;
   uploads: {
+    id: number;
     url: string;
     original_filename: string;
     extension: string;
@@ -43,12 +45,15 @@ export interface StoredFolderItem {
   links: { url: string; title: string | null; domain: string }[];
 }
 
+// Upload ids are what the shared screen names a document by (docs/contract.md).
 function upload(
+  id: number,
   name: string,
   size: number
 ): StoredFolderItem["uploads"][number] {
   const extension = name.split(".").pop() ?? "";
   return {
+    id,
     url: `/uploads/preview/${name}`,
     original_filename: name,
     extension,
@@ -85,11 +90,11 @@ function demoItems(
   });
   return [
     item(3001, "documents", "Referral letter from Dr. Katz", 2, 40, {
-      uploads: [upload("referral.pdf", 182000)],
+      uploads: [upload(7001, "referral.pdf", 182000)],
       reply_count: 1,
     }),
     item(3002, "documents", "A drawing from last night", 2, 12, {
-      uploads: [upload("drawing.png", 420000)],
+      uploads: [upload(7002, "drawing.png", 420000)],
     }),
     item(3003, "letters", "A letter I will not send", 2, 9, { reply_count: 3 }),
     item(3004, "poems", "שיר על הים", 2, 5),
@@ -103,7 +108,13 @@ function demoItems(
       ],
     }),
     item(3006, "videos", "Voice note before the session", 2, 2, {
-      uploads: [upload("before-session.m4a", 900000)],
+      uploads: [upload(7006, "before-session.m4a", 900000)],
+    }),
+    item(3008, "documents", "Something to read together", 1, 3, {
+      uploads: [upload(7008, "reading.txt", 9000)],
+    }),
+    item(3009, "videos", "Waves, two minutes to breathe with", 1, 1, {
+      uploads: [upload(7009, "waves.wav", 960044)],
     }),
     item(3007, "links", "An article about grief", 1, 20, {
       links: [

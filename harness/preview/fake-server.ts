@@ -132,14 +132,23 @@ export class FakeClinicServer {
     this.state = { clinics: demoClinics(new Date()), audit: {} };
     for (const clinic of this.state.clinics) {
       this.state.audit[clinic.id] = [];
-      await this.log(clinic, "clinic_opened", 1, {
-        name: clinic.name,
-        kind: clinic.kind,
-      });
+      // The demo's history starts when its clinic was opened, before its folder items.
+      const openedAt = new Date(clinic.created_at);
+      await this.log(
+        clinic,
+        "clinic_opened",
+        1,
+        { name: clinic.name, kind: clinic.kind },
+        openedAt
+      );
       for (const member of clinic.members.filter((m) => m.role === "client")) {
-        await this.log(clinic, "client_added", 1, {
-          username: userById(member.user_id).username,
-        });
+        await this.log(
+          clinic,
+          "client_added",
+          1,
+          { username: userById(member.user_id).username },
+          new Date(openedAt.getTime() + 60_000)
+        );
       }
       if (clinic.status === "archived") {
         await this.log(clinic, "clinic_archived", 1, {});
@@ -258,7 +267,8 @@ export class FakeClinicServer {
     clinic: DemoClinic,
     action: AuditEntry["action"],
     actorId: number | null,
-    details: { [key: string]: JsonValue }
+    details: { [key: string]: JsonValue },
+    at: Date = new Date()
   ): Promise<void> {
     const entries = (this.state.audit[clinic.id] ??= []);
     const previous = entries[entries.length - 1];
@@ -267,7 +277,7 @@ export class FakeClinicServer {
       action,
       actor_id: actorId,
       details,
-      created_at: new Date().toISOString(),
+      created_at: at.toISOString(),
       prev_hash: previous?.entry_hash ?? GENESIS_HASH,
       entry_hash: "",
     };

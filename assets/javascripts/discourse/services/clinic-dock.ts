@@ -8,6 +8,7 @@ import {
   type JitsiCallState,
   type JitsiJoinTicket,
 } from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/jitsi-call";
+import type ClinicScreen from "discourse/plugins/discourse-online-clinic/discourse/services/clinic-screen";
 import type ClinicVideoApi from "discourse/plugins/discourse-online-clinic/discourse/services/clinic-video-api";
 import {
   ClinicVideoNotConfiguredError,
@@ -29,6 +30,17 @@ export interface DockRoute {
   name: string;
   parent: DockRoute | null;
   attributes?: unknown;
+}
+
+// What the dock shows: the call, the shared screen, or both side by side.
+export type DockView = "video" | "screen" | "both";
+
+export function showsVideo(view: DockView): boolean {
+  return view !== "screen";
+}
+
+export function showsScreen(view: DockView): boolean {
+  return view !== "video";
 }
 
 export const DOCK_MIN_WIDTH = 320;
@@ -94,6 +106,7 @@ export async function loadJitsiFromServer(
 export default class ClinicDock extends Service {
   @service declare router: RouterService;
   @service declare clinicVideoApi: ClinicVideoApi;
+  @service declare clinicScreen: ClinicScreen;
 
   @tracked clinic: DockClinic | null = null;
   @tracked collapsed = false;
@@ -106,6 +119,7 @@ export default class ClinicDock extends Service {
   @tracked handedOff = false;
   // The element Jitsi's iframe goes into; the video panel renders it.
   @tracked frameHost: HTMLElement | null = null;
+  @tracked view: DockView = "video";
 
   // Replaceable in tests (this.owner.lookup("service:clinic-dock")).
   loadJitsi: (scriptUrl: string) => Promise<JitsiConstructor> =
@@ -137,14 +151,38 @@ export default class ClinicDock extends Service {
   }
 
   // Opening the dock of the clinic already open only brings it back: one call, one iframe.
-  open(clinic: DockClinic): void {
+  // The call starts when the video is first shown, the screen when the screen is; each then
+  // keeps running while hidden (a hidden part is kept in the page, not removed).
+  open(clinic: DockClinic, view: DockView = "video"): void {
     if (this.clinic?.id === clinic.id) {
       this.collapsed = false;
+      this.show(view);
       return;
     }
     this.close();
     this.clinic = clinic;
     this.collapsed = false;
+    this.router.on("routeDidChange", this.#onRouteChange);
+    window.addEventListener("pagehide", this.#onPageHide);
+    this.#applyWidth();
+    this.show(view);
+  }
+
+  show(view: DockView): void {
+    const clinic = this.clinic;
+    if (!clinic) {
+      return;
+    }
+    this.view = view;
+    if (showsVideo(view) && !this.#call) {
+      this.#startCall(clinic);
+    }
+    if (showsScreen(view)) {
+      this.clinicScreen.open(clinic.id);
+    }
+  }
+
+  #startCall(clinic: DockClinic): void {
     const host = document.createElement("div");
     host.className = "clinic-video-panel__frame";
     this.frameHost = host;
@@ -155,9 +193,6 @@ export default class ClinicDock extends Service {
     });
     this.#call = call;
     this.#unsubscribe = call.subscribe((state) => this.#onState(state));
-    this.router.on("routeDidChange", this.#onRouteChange);
-    window.addEventListener("pagehide", this.#onPageHide);
-    this.#applyWidth();
     void call.open(host);
   }
 
@@ -171,6 +206,7 @@ export default class ClinicDock extends Service {
     call?.close();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    this.clinicScreen.close();
     this.router.off("routeDidChange", this.#onRouteChange);
     window.removeEventListener("pagehide", this.#onPageHide);
     if (!this.isDestroying) {
@@ -180,6 +216,7 @@ export default class ClinicDock extends Service {
       this.notConfigured = null;
       this.handedOff = false;
       this.callState = { status: "closed" };
+      this.view = "video";
     }
     this.#applyWidth();
   }

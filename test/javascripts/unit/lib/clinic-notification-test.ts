@@ -49,6 +49,18 @@ module("Unit | Lib | online-clinic | clinic-notification", function () {
     assert.strictEqual(item.linkTitle, "Appointment reminder");
   });
 
+  test("an exported record leads to the timeline with an archive icon", function (assert) {
+    const item = render({
+      message: "online_clinic.notifications.export_ready",
+      title: "online_clinic.notifications.export_ready_title",
+      online_clinic_id: 4,
+      url: "/clinic/4/timeline",
+    });
+    assert.strictEqual(item.linkHref, "/clinic/4/timeline");
+    assert.strictEqual(item.icon, "box-archive");
+    assert.strictEqual(item.linkTitle, "Your record is ready");
+  });
+
   test("a link that leaves the forum is never followed", function (assert) {
     assert.strictEqual(
       clinicNotificationHref({ url: "https://elsewhere.example/x" }),

@@ -12,6 +12,7 @@ import type {
 
 function upload(name: string, extra: Partial<FolderUpload> = {}): FolderUpload {
   return {
+    id: 1,
     url: `/uploads/default/original/1X/${name}`,
     original_filename: name,
     extension: name.split(".").pop() ?? null,

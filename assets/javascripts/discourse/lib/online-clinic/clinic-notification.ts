@@ -1,6 +1,6 @@
-// What a clinic's own notifications (a client asking for a session, an appointment reminder)
-// show in the user menu. They are Discourse "custom" notifications without a topic, so the
-// link comes from their data; their text is already neutral (written by the server).
+// What a clinic's own notifications (a client asking for a session, an appointment reminder,
+// an exported record) show in the user menu. They are Discourse "custom" notifications without
+// a topic, so the link comes from their data; their text is already neutral (the server's).
 export interface ClinicNotificationData {
   message?: unknown;
   title?: unknown;
@@ -27,7 +27,13 @@ export function clinicNotificationHref(data: ClinicNotificationData): string {
 }
 
 export function clinicNotificationIcon(data: ClinicNotificationData): string {
-  return data.message === `${MESSAGE_PREFIX}session_reminder`
-    ? "clock"
-    : "comment";
+  switch (data.message) {
+    case `${MESSAGE_PREFIX}session_reminder`:
+      return "clock";
+    case `${MESSAGE_PREFIX}export_ready`:
+    case `${MESSAGE_PREFIX}export_failed`:
+      return "box-archive";
+    default:
+      return "comment";
+  }
 }

@@ -20,6 +20,8 @@ export interface Folder {
 }
 
 export interface FolderUpload {
+  // The upload's id: what the shared screen names a document by (docs/contract.md).
+  id: number;
   url: string;
   original_filename: string;
   extension: string | null;
