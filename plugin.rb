@@ -50,6 +50,13 @@ register_asset "stylesheets/online-clinic-record.scss"
   eye-slash
 ].each { |icon| register_svg_icon icon }
 
+# The shared screen loads YouTube's IFrame Player API with loadScript. Under Discourse's default
+# strict-dynamic script policy that needs nothing; these keep it working where an admin has
+# turned strict-dynamic off (host sources are ignored while it is on).
+extend_content_security_policy(
+  script_src: %w[https://www.youtube.com/iframe_api https://www.youtube.com/s/player/],
+)
+
 module ::OnlineClinic
   PLUGIN_NAME = "discourse-online-clinic"
 end

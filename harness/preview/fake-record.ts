@@ -427,25 +427,93 @@ export function serveRecord(server: FakeClinicServer): void {
   });
 
   // The archive input of export-demo.rb from the preview's state.
+  interface ArchiveInputTopic {
+    id: number;
+    title: string;
+    slug: string;
+    created_at: string;
+    folder?: string;
+    posts: {
+      id: number;
+      post_number: number;
+      user_id: number;
+      username: string;
+      raw: string;
+      created_at: string;
+      updated_at: string;
+      deleted_at: string | null;
+      deleted_by_username: string | null;
+      upload_ids: number[];
+      revisions: {
+        number: number;
+        username: string;
+        raw: string;
+        created_at: string;
+      }[];
+    }[];
+  }
   const archiveInput = async (clinic: DemoClinic, exporterId: number) => {
     const topics = demoTopics(server, clinic);
     const uploads = [];
+    const folderTopics: ArchiveInputTopic[] = [];
+    const folders = server.state.folders ?? [];
     for (const item of server.state.folderItems ?? []) {
       if (item.clinic_id !== clinic.id) {
         continue;
       }
+      const uploadIds: number[] = [];
       for (const [index, upload] of item.uploads.entries()) {
-        const bytes = new TextEncoder().encode(
-          `Preview stand-in for ${upload.original_filename}\n`
-        );
+        const id = upload.id ?? item.topic_id * 10 + index;
+        uploadIds.push(id);
+        // The demo's real files where the preview serves one; the others are declared missing,
+        // as the server does for an upload whose file is gone.
+        const response = await nativeFetch.call(window, upload.url);
+        if (!response.ok) {
+          uploads.push({
+            id,
+            sha1: "0".repeat(40),
+            original_filename: upload.original_filename,
+            filesize: upload.filesize,
+            missing: true,
+          });
+          continue;
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
         uploads.push({
-          id: item.topic_id * 10 + index,
+          id,
           sha1: await sha1Hex(bytes),
           original_filename: upload.original_filename,
           filesize: bytes.length,
           content_base64: bytesToBase64(bytes),
         });
       }
+      const folder = folders.find((f) => f.id === item.folder_id);
+      folderTopics.push({
+        id: item.topic_id,
+        title: item.title,
+        slug: "",
+        created_at: item.created_at,
+        folder:
+          folder?.name ??
+          server.text(`online_clinic.folders.defaults.${folder?.key ?? ""}`),
+        posts: [
+          {
+            id: item.topic_id * 10,
+            post_number: 1,
+            user_id: item.author_id,
+            username: userById(item.author_id).username,
+            raw: [item.title, ...item.links.map((link) => link.url)].join(
+              "\n\n"
+            ),
+            created_at: item.created_at,
+            updated_at: item.created_at,
+            deleted_at: null,
+            deleted_by_username: null,
+            upload_ids: uploadIds,
+            revisions: [],
+          },
+        ],
+      });
     }
     const username = (id: number) => userById(id).username;
     return {
@@ -470,32 +538,36 @@ export function serveRecord(server: FakeClinicServer): void {
         topic_id: null,
         digest: null,
       })),
-      topics: topics.map((topic) => ({
-        id: topic.id,
-        title: topic.title,
-        slug: "",
-        created_at: topic.created_at,
-        posts: topic.posts.map((post) => ({
-          id: post.id,
-          post_number: post.post_number,
-          user_id: post.user_id,
-          username: username(post.user_id),
-          raw: post.raw,
-          created_at: post.created_at,
-          updated_at: post.revisions.at(-1)?.created_at ?? post.created_at,
-          deleted_at: post.deleted?.at ?? null,
-          deleted_by_username: post.deleted
-            ? username(post.deleted.by_id)
-            : null,
-          upload_ids: [],
-          revisions: post.revisions.map((r) => ({
-            number: r.number,
-            username: username(r.user_id),
-            raw: r.raw,
-            created_at: r.created_at,
-          })),
-        })),
-      })),
+      topics: topics
+        .map(
+          (topic): ArchiveInputTopic => ({
+            id: topic.id,
+            title: topic.title,
+            slug: "",
+            created_at: topic.created_at,
+            posts: topic.posts.map((post) => ({
+              id: post.id,
+              post_number: post.post_number,
+              user_id: post.user_id,
+              username: username(post.user_id),
+              raw: post.raw,
+              created_at: post.created_at,
+              updated_at: post.revisions.at(-1)?.created_at ?? post.created_at,
+              deleted_at: post.deleted?.at ?? null,
+              deleted_by_username: post.deleted
+                ? username(post.deleted.by_id)
+                : null,
+              upload_ids: [],
+              revisions: post.revisions.map((r) => ({
+                number: r.number,
+                username: username(r.user_id),
+                raw: r.raw,
+                created_at: r.created_at,
+              })),
+            })),
+          })
+        )
+        .concat(folderTopics),
       uploads,
       audit_entries: server.state.audit[clinic.id] ?? [],
       exporter: { id: exporterId, username: username(exporterId) },

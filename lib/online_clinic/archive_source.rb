@@ -76,6 +76,7 @@ module ::OnlineClinic
           .in_batches(of: TOPIC_BATCH) do |batch|
             rows = batch.order(:id).to_a
             posts = posts_by_topic(rows.map(&:id))
+            folders = folder_names(rows.map(&:id))
             rows.each do |topic|
               yielder << {
                 id: topic.id,
@@ -83,11 +84,20 @@ module ::OnlineClinic
                 slug: topic.slug,
                 created_at: topic.created_at,
                 deleted_at: topic.deleted_at,
+                folder: folders[topic.id],
                 posts: posts[topic.id] || [],
               }
             end
           end
       end
+    end
+
+    # { topic_id => the name of its folder } for the topics of one batch.
+    def folder_names(topic_ids)
+      OnlineClinic::FolderItem
+        .where(topic_id: topic_ids)
+        .includes(:folder)
+        .to_h { |item| [item.topic_id, item.folder.display_name] }
     end
 
     def uploads

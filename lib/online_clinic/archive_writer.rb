@@ -17,7 +17,8 @@ module OnlineClinic
   #   clinic:        { id, name, kind, created_at, ... }
   #   members:       [{ id, username, name, role }]
   #   sessions:      [{ id, number, mode, started_at, ended_at, summary, topic_id, digest }]
-  #   topics:        enumerable (walked once) of { id, title, slug, created_at, posts: [{ id,
+  #   topics:        enumerable (walked once) of { id, title, slug, created_at, folder (name or
+  #                  nil), posts: [{ id,
   #                  post_number, user_id, username, raw, created_at, updated_at, deleted_at,
   #                  deleted_by_username, upload_ids, revisions: [{ number, username, raw,
   #                  created_at }] }] }
@@ -282,6 +283,7 @@ module OnlineClinic
 
     def topic_markdown(topic, upload_paths)
       lines = ["# #{topic["title"]}", ""]
+      lines << "_#{@labels["folder"]}: #{topic["folder"]}_" << "" if topic["folder"]
       Array(topic["posts"]).each do |post|
         lines << "---" << ""
         lines << "**#{post["username"] || @usernames[post["user_id"]]}** · #{post["created_at"]} · ##{post["post_number"]}"
@@ -347,6 +349,7 @@ module OnlineClinic
         "summary" => "Summary",
         "digest" => "Digest",
         "topics" => "Topics",
+        "folder" => "Folder",
         "members" => "Members",
         "audit_log" => "Audit log",
         "action" => "Action",
@@ -377,6 +380,7 @@ module OnlineClinic
         "summary" => "סיכום",
         "digest" => "תקציר גיבוב",
         "topics" => "נושאים",
+        "folder" => "תיקייה",
         "members" => "משתתפים",
         "audit_log" => "יומן ביקורת",
         "action" => "פעולה",
@@ -532,6 +536,11 @@ module OnlineClinic
             var title = el("h3", topic.title);
             title.dir = "auto";
             section.appendChild(title);
+            if (topic.folder) {
+              var folder = el("p", t("folder") + ": " + topic.folder);
+              folder.dir = "auto";
+              section.appendChild(folder);
+            }
             (topic.posts || []).forEach(function (p) { section.appendChild(post(p)); });
             main.appendChild(section);
           });

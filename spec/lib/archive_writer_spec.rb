@@ -66,6 +66,7 @@ RSpec.describe OnlineClinic::ArchiveWriter do
           id: 10,
           title: "First session",
           slug: "first-session",
+          folder: "Letters",
           posts: [
             {
               id: 100,
@@ -155,6 +156,13 @@ RSpec.describe OnlineClinic::ArchiveWriter do
     )
     markdown = entries["markdown/10-first-session.md"].force_encoding("UTF-8")
     expect(markdown).to include(post_raw, "earlier words", "../#{upload_path}")
+  end
+
+  it "says which folder a topic was filed in, in record.json and its Markdown" do
+    write
+    record = JSON.parse(entries["record.json"].force_encoding("UTF-8"))
+    expect(record["topics"][0]["folder"]).to eq("Letters")
+    expect(entries["markdown/10-first-session.md"]).to include("_Folder: Letters_")
   end
 
   it "writes record.json as canonical JSON" do
