@@ -85,7 +85,11 @@ function checkUrl(input: unknown): UrlCheck {
 
 // What the demo's link cards say. Only the demo page is known to allow framing; sites that
 // are known to refuse it are marked so; of anything else the preview cannot know (null).
-const REFUSE_FRAMING = ["youtube.com", "www.youtube.com", "facebook.com"];
+const REFUSE_FRAMING = ["youtube.com", "facebook.com"];
+const refusesFraming = (host: string) =>
+  REFUSE_FRAMING.some(
+    (domain) => host === domain || host.endsWith(`.${domain}`)
+  );
 
 export function serveScreen(server: FakeClinicServer): void {
   const practice = () => server.state as ScreenPractice;
@@ -454,7 +458,7 @@ export function serveScreen(server: FakeClinicServer): void {
         domain: url.hostname,
         frameable: demoPage
           ? true
-          : REFUSE_FRAMING.includes(url.hostname)
+          : refusesFraming(url.hostname)
             ? false
             : null,
       });
