@@ -137,12 +137,14 @@ module ::OnlineClinic
 
     private
 
+    # Not joins(:topic): that join carries Topic's default scope (deleted_at IS NULL), and the
+    # files of a deleted topic belong in the archive as much as the topic does.
     def clinic_post_ids
-      Post
-        .with_deleted
-        .joins(:topic)
-        .where(topics: { category_id: @clinic.category_id })
-        .select(:id)
+      Post.with_deleted.where(topic_id: clinic_topic_ids).select(:id)
+    end
+
+    def clinic_topic_ids
+      Topic.with_deleted.where(category_id: @clinic.category_id).select(:id)
     end
 
     def clinic_upload_ids

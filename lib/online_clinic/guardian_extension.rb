@@ -53,8 +53,10 @@ module ::OnlineClinic
     end
 
     # ... and no revision of a clinic post can be hidden (PostsController#hide_revision asks this).
+    # PostRevision#post skips a deleted post (Trashable's default scope), whose revisions stay.
     def can_hide_post_revision?(post_revision)
-      return false if online_clinic_category_id_of(post_revision&.post)
+      post = post_revision && ::Post.with_deleted.find_by(id: post_revision.post_id)
+      return false if online_clinic_category_id_of(post)
       super
     end
 

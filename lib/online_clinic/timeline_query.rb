@@ -99,7 +99,9 @@ module ::OnlineClinic
     def topic_rows
       bounded(
         # The category's "About" topic is Discourse's, not part of the clinic's story.
+        # Deleted topics keep their place, marked deleted, like deleted replies.
         Topic
+          .with_deleted
           .where(category_id: @clinic.category_id, archetype: "regular")
           .where.not(id: @clinic.category.topic_id),
         "topic",
@@ -110,11 +112,12 @@ module ::OnlineClinic
 
     # Replies, deleted ones included (they keep their place, marked deleted, without text).
     def post_rows
+      # Not joins(:topic): that would bring Topic's default scope and drop deleted topics' replies.
+      clinic_topic_ids = Topic.with_deleted.where(category_id: @clinic.category_id).select(:id)
       scope =
         Post
           .with_deleted
-          .joins(:topic)
-          .where(topics: { category_id: @clinic.category_id })
+          .where(topic_id: clinic_topic_ids)
           .where(post_type: Post.types[:regular])
           .where("posts.post_number > 1")
       bounded(scope, "post", "posts.created_at", "posts.id").map do |post|
@@ -191,7 +194,7 @@ module ::OnlineClinic
       (records["session"] || []).each do |session|
         Array(session.summary&.dig("participants")).each { |item| ids << item["user_id"] }
       end
-      ids.concat((records["topic"] || []).map(&:user_id))
+      (records["topic"] || []).each { |topic| ids.push(topic.user_id, topic.deleted_by_id) }
       (records["post"] || []).each { |post| ids.push(post.user_id, post.deleted_by_id) }
       ids.concat((records["screen"] || []).map(&:user_id))
       (records["video_call"] || []).each { |call| ids.concat(call.participant_ids) }
@@ -208,8 +211,9 @@ module ::OnlineClinic
       post_ids = (records["post"] || []).map(&:id)
       topic_ids = (records["topic"] || []).map(&:id)
       if topic_ids.any?
-        post_ids += Post.where(topic_id: topic_ids, post_number: 1).pluck(:id)
-        @first_posts = Post.where(topic_id: topic_ids, post_number: 1).index_by(&:topic_id)
+        @first_posts =
+          Post.with_deleted.where(topic_id: topic_ids, post_number: 1).index_by(&:topic_id)
+        post_ids += @first_posts.values.map(&:id)
       else
         @first_posts = {}
       end
@@ -312,8 +316,17 @@ module ::OnlineClinic
           topic_id: topic.id,
           title: topic.title,
           url: topic.relative_url,
-          excerpt: first_post ? excerpt(first_post) : "",
+          excerpt: first_post && !topic.deleted_at ? excerpt(first_post) : "",
           folder_name: @folder_names[topic.id],
+          deleted:
+            (
+              if topic.deleted_at
+                {
+                  by: user_summary(topic.deleted_by_id),
+                  at: OnlineClinic::AuditChain.format_time(topic.deleted_at),
+                }
+              end
+            ),
         },
       )
     end

@@ -32,6 +32,13 @@ RSpec.describe "Visible edits in a clinic" do
     expect(Guardian.new(admin).can_hide_post_revision?(revision)).to eq(false)
   end
 
+  it "lets nobody hide a revision of a clinic post that was deleted since" do
+    reply.revise(therapist, { raw: "A reply I edited" }, force_new_version: true)
+    revision = reply.revisions.last
+    PostDestroyer.new(admin, reply).destroy
+    expect(Guardian.new(admin).can_hide_post_revision?(revision.reload)).to eq(false)
+  end
+
   it "forbids permanent deletion of clinic posts and topics, even for an admin" do
     SiteSetting.can_permanently_delete = true
     PostDestroyer.new(admin, reply).destroy
@@ -45,6 +52,14 @@ RSpec.describe "Visible edits in a clinic" do
     marker = topic.posts.where(post_type: Post.types[:small_action]).last
     expect(marker.action_code).to eq("online_clinic_post_deleted")
     expect(marker.user_id).to eq(therapist.id)
+  end
+
+  it "marks a client's own deletion once, not again when the system clears the stub" do
+    own_reply = Fabricate(:post, topic:, user: client, raw: "Something I want to take back")
+    PostDestroyer.new(client, own_reply).destroy
+    PostDestroyer.new(Discourse.system_user, own_reply.reload).destroy
+    markers = topic.posts.where(action_code: "online_clinic_post_deleted")
+    expect(markers.pluck(:user_id)).to eq([client.id])
   end
 
   it "leaves no marker outside clinics" do

@@ -14,7 +14,7 @@ module ::OnlineClinic
                :download_url
 
     def requested_by
-      UserSummarySerializer.new(object.requested_by, root: false).as_json
+      OnlineClinic::UserSummarySerializer.new(object.requested_by, root: false).as_json
     end
 
     def created_at

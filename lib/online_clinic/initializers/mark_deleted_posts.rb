@@ -5,8 +5,9 @@ module ::OnlineClinic
     # PostDestroyer#destroy fires :post_destroyed(post, opts, user) after deleting (or, for an
     # author's own post, marking it for deletion). In a clinic the deletion stays visible to the
     # members: a small action "deleted a post" by that user, at that time, in the topic. A first
-    # post deletes its topic, which the timeline and the archive keep; no marker goes into a
-    # topic nobody can open any more.
+    # post deletes its topic, which the archive keeps; no marker goes into a topic nobody can
+    # open any more. PostDestroyer.destroy_stubs later deletes an author's marked post as the
+    # system user, firing the event again: that deletion was already marked.
     class MarkDeletedPosts < Initializer
       ACTION_CODE = "online_clinic_post_deleted"
 
@@ -19,6 +20,7 @@ module ::OnlineClinic
       def self.mark(post, user)
         return if post.nil? || user.nil? || post.post_number == 1
         return if post.post_type != Post.types[:regular]
+        return if post.user_deleted && user.id == Discourse::SYSTEM_USER_ID
         topic = post.topic
         return if topic.nil? || !OnlineClinic::Clinic.category_ids.include?(topic.category_id)
 

@@ -112,6 +112,19 @@ RSpec.describe OnlineClinic::TimelinesController do
     expect(entry["data"]["deleted"]["by"]["id"]).to eq(therapist.id)
   end
 
+  it "keeps a deleted topic and its replies in their place, marked, without the topic's text" do
+    history = build_history
+    history[:topic].trash!(therapist)
+    sign_in(client)
+    timeline(kinds: "topic,post")
+    entries = response.parsed_body["entries"]
+    expect(entries.map { |entry| entry["kind"] }).to eq(%w[topic post])
+    topic_entry = entries.first
+    expect(topic_entry["data"]["excerpt"]).to eq("")
+    expect(topic_entry["data"]["deleted"]["by"]["id"]).to eq(therapist.id)
+    expect(topic_entry["data"]["deleted"]["at"]).to be_present
+  end
+
   it "pages with the cursor without losing or repeating an entry" do
     build_history
     sign_in(client)
