@@ -94,6 +94,7 @@ interface Owner {
 export interface ScreenHarness {
   screen: ClinicScreen;
   puts: Array<Record<string, unknown>>;
+  heartbeats: number;
   tick(ms?: number): Promise<void>;
   now: number;
 }
@@ -112,6 +113,7 @@ export function setupScreen(
   const harness: ScreenHarness = {
     screen,
     puts: [],
+    heartbeats: 0,
     now: T0,
     async tick(ms = 250) {
       harness.now += ms;
@@ -177,7 +179,10 @@ export function setupScreen(
     "/online-clinic/clinics/8/screen/lead.json",
     change({ leader_id: null, lead_expires_at_ms: null })
   );
-  pretender.put("/online-clinic/clinics/8/screen/heartbeat.json", change({}));
+  pretender.put("/online-clinic/clinics/8/screen/heartbeat.json", () => {
+    harness.heartbeats++;
+    return change({ lead_expires_at_ms: harness.now + 30_000 })();
+  });
   pretender.put("/online-clinic/clinics/8/screen/lock.json", (request) => {
     const locked = (JSON.parse(request.requestBody) as { locked: boolean })
       .locked;

@@ -61,7 +61,8 @@ function numberAt(value: unknown, key: string): number | null {
 // Whether the route on screen belongs to the clinic: its category page (discovery routes
 // carry `category`, see Discourse's services/discovery.js), one of its topics (the "topic"
 // route's model is the Topic, loaded with its category_id before the transition settles,
-// routes/topic/from-params.js), or its audit log (our clinic.audit-log route).
+// routes/topic/from-params.js), or one of our own pages of it (clinic.audit-log,
+// clinic.folders, clinic.folder, clinic.timeline: their models carry the clinic's id).
 export function routeIsInClinic(
   route: DockRoute | null,
   clinic: DockClinic
@@ -78,8 +79,11 @@ export function routeIsInClinic(
     if (categoryId !== null) {
       return categoryId === clinic.categoryId;
     }
-    if (r.name === "clinic.audit-log") {
-      return numberAt(attributes, "clinicId") === clinic.id;
+    const clinicId = r.name.startsWith("clinic.")
+      ? numberAt(attributes, "clinicId")
+      : null;
+    if (clinicId !== null) {
+      return clinicId === clinic.id;
     }
   }
   return false;

@@ -191,10 +191,10 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
   #player: ScreenPlayer | null = null;
   #drift = new VideoDriftController();
   #publishing = false;
-  #coalescer = new ScrollCoalescer((position) =>
-    this.#publishReading(position)
-  );
+  #coalescer = this.#newCoalescer();
   #listening = false;
+  // The server's own answer (permissions) says the clinic is archived: read, never change.
+  #archived = false;
 
   #refresh = (): void => {
     if (document.visibilityState === "visible" && this.clinicId !== null) {
@@ -233,12 +233,14 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
     return this.permissions?.can_lock === true;
   }
 
+  // The lock is read from the newest state (it changes over MessageBus); the permissions of
+  // the first answer only tell an archived clinic apart.
   get canTakeLead(): boolean {
     return (
       this.permissions !== null &&
+      !this.#archived &&
       this.role !== "leading" &&
-      mayTakeLead(this.state, this.isTherapist) &&
-      (this.permissions.can_lead || this.isTherapist || !this.state?.locked)
+      mayTakeLead(this.state, this.isTherapist)
     );
   }
 
@@ -281,15 +283,18 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
     this.#stopTick?.();
     this.#stopTick = null;
     this.#coalescer.dispose();
+    this.#coalescer = this.#newCoalescer();
     this.#listen(false);
     this.stage?.dispose();
     this.#player = null;
+    this.#archived = false;
     if (!this.isDestroying) {
       this.clinicId = null;
       this.follower = INITIAL_FOLLOWER;
       this.permissions = null;
       this.stage = null;
       this.localItem = null;
+      this.names = {};
       this.notice = null;
       this.addressError = null;
       this.playBlocked = false;
@@ -310,6 +315,8 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
         return;
       }
       this.permissions = answer.permissions;
+      // can_lead is false only while locked against this member or when archived.
+      this.#archived = !answer.permissions.can_lead && !answer.state.locked;
       this.#adopt(answer.state);
     } catch (error) {
       if (this.clinicId === clinicId) {
@@ -583,7 +590,15 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
     this.stage?.dispose();
     this.#player = null;
     this.playBlocked = false;
+    // A new document starts its own scrolling: reaching the end of this one is news even if
+    // the end of the last one was the last position sent.
+    this.#coalescer.dispose();
+    this.#coalescer = this.#newCoalescer();
     this.stage = item ? stageFor(item, this) : null;
+  }
+
+  #newCoalescer(): ScrollCoalescer {
+    return new ScrollCoalescer((position) => this.#publishReading(position));
   }
 
   async #correctVideo(): Promise<void> {

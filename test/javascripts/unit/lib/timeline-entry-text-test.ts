@@ -42,6 +42,17 @@ module("Unit | Lib | online-clinic | timeline-entry-text", function () {
     );
   });
 
+  test("a deleted topic keeps its title and says who deleted it and when", function (assert) {
+    const topic = timelineEntries().find((e) => e.key === "topic-10")!;
+    if (topic.kind === "topic") {
+      topic.data.deleted = { by: null, at: "2026-12-02T09:00:00.000Z" };
+    }
+    assert.strictEqual(
+      timelineEntryText(topic, context),
+      'record.entries.topic_deleted {"title":"What I drew","who":"record.entries.system {}","date":"time(2026-12-02T09:00:00.000Z)"}'
+    );
+  });
+
   test("sessions, video calls, the screen and folders", function (assert) {
     assert.true(textOf("session-3").startsWith("record.entries.session_ended"));
     assert.true(textOf("session-3").includes('"minutes":50'));

@@ -47,6 +47,9 @@ export interface TopicData {
   url: string;
   excerpt: string;
   folder_name: string | null;
+  // A deleted topic keeps its place, without its text (docs/contract.md); optional for the
+  // answers of servers from before it was added.
+  deleted?: { by: UserSummary | null; at: string } | null;
 }
 
 export interface PostData {

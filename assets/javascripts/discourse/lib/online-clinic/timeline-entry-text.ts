@@ -73,6 +73,13 @@ export function timelineEntryText(
       return t(`${PREFIX}session_started`, { number: entry.data.number, mode });
     }
     case "topic":
+      if (entry.data.deleted) {
+        return t(`${PREFIX}topic_deleted`, {
+          title: entry.data.title,
+          who: who(entry.data.deleted.by, context),
+          date: context.time(entry.data.deleted.at),
+        });
+      }
       return entry.data.folder_name
         ? t(`${PREFIX}topic_in_folder`, {
             actor,
