@@ -47,6 +47,7 @@ OnlineClinic::Engine.routes.draw do
   put "/clinics/:id/screen/heartbeat" => "screens#heartbeat"
   put "/clinics/:id/screen/lock" => "screens#lock"
   get "/clinics/:id/screen/preview" => "screens#preview"
+  get "/clinics/:id/screen/documents/:upload_id" => "screens#document"
 
   # Record (docs/contract.md, "## Record").
   get "/clinics/:id/timeline" => "timelines#show"

@@ -5,6 +5,8 @@ module ::OnlineClinic
   # included, carries server_now_ms so the browser keeps its clock offset; a non-member gets
   # Discourse's plain 404 as everywhere else.
   class ScreensController < BaseController
+    include OnlineClinic::MemberOnly
+
     PAYLOAD_KEYS = %w[item reading video].freeze
 
     def show
@@ -73,7 +75,37 @@ module ::OnlineClinic
       render_rate_limited(e)
     end
 
+    # A PDF or text of the clinic, inline for the screen's frame (Discourse sends these as
+    # attachments). Members only; an upload not shared in this clinic is not found.
+    def document
+      clinic = find_member_clinic!(params[:id])
+      upload = Upload.find_by(id: params[:upload_id])
+      if upload.nil? || !OnlineClinic::ClinicUploads.shared_in?(clinic, upload.id)
+        raise Discourse::NotFound
+      end
+      type = OnlineClinic::ClinicUploads.inline_type(upload)
+      raise Discourse::NotFound if type.nil?
+
+      send_inline(upload, type)
+    end
+
     private
+
+    def send_inline(upload, type)
+      path =
+        if Discourse.store.external?
+          Discourse.store.download!(upload, max_file_size_kb: (upload.filesize / 1024) + 1).path
+        else
+          Discourse.store.path_for(upload)
+        end
+      raise Discourse::NotFound if path.blank? || !File.exist?(path)
+
+      response.headers["Cache-Control"] = "private, no-store"
+      response.headers["X-Content-Type-Options"] = "nosniff"
+      send_file(path, type: type, disposition: "inline", filename: upload.original_filename)
+    rescue FileStore::DownloadError
+      raise Discourse::NotFound
+    end
 
     def run_screen_service(service, extra_params: {}, **dependencies, &on_done)
       service.call(
@@ -106,7 +138,7 @@ module ::OnlineClinic
 
     def render_screen(state, extra = {})
       render json: {
-               state: OnlineClinic::ScreenStateSerializer.serialize(state),
+               state: OnlineClinic::ScreenStateSerializer.serialize(state, params[:id].to_i),
                **extra,
                server_now_ms: server_now_ms,
              }
@@ -119,7 +151,7 @@ module ::OnlineClinic
         render_screen_error(
           "not_leader",
           409,
-          state: OnlineClinic::ScreenStateSerializer.serialize(outcome.state),
+          state: OnlineClinic::ScreenStateSerializer.serialize(outcome.state, params[:id].to_i),
         )
       when :lead_locked, :not_therapist
         render_screen_error(error.to_s, 403)

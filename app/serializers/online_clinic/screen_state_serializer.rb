@@ -9,16 +9,24 @@ module ::OnlineClinic
 
     module_function
 
-    def serialize(state)
+    def serialize(state, clinic_id)
       item = state["item"]
       return state if item.nil? || !UPLOAD_KINDS.include?(item["kind"])
 
       upload = Upload.find_by(id: item["document_id"])
-      state.merge("item" => item.merge("upload" => upload && upload_json(upload)))
+      state.merge("item" => item.merge("upload" => upload && upload_json(upload, clinic_id)))
     end
 
-    def upload_json(upload)
+    # inline_url: the member-only address that shows a PDF or a text inline (docs/contract.md).
+    def upload_json(upload, clinic_id)
+      inline = OnlineClinic::ClinicUploads.inline_type(upload)
       {
+        "inline_url" =>
+          (
+            if inline
+              Discourse.base_path + OnlineClinic::ClinicUploads.inline_path(clinic_id, upload.id)
+            end
+          ),
         "url" =>
           UrlHelper.cook_url(upload.url, secure: SiteSetting.secure_uploads? && upload.secure),
         "original_filename" => upload.original_filename,

@@ -94,7 +94,7 @@ module ::OnlineClinic
         {
           type: "screen_state",
           clinic_id: clinic.id,
-          state: OnlineClinic::ScreenStateSerializer.serialize(outcome.state),
+          state: OnlineClinic::ScreenStateSerializer.serialize(outcome.state, clinic.id),
         },
       )
     end

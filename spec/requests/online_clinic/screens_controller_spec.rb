@@ -382,6 +382,78 @@ RSpec.describe OnlineClinic::ScreensController do
     end
   end
 
+  describe "#document" do
+    before { SiteSetting.authorized_extensions = "pdf|txt|html" }
+
+    def stored_upload(file, name, target_clinic = clinic)
+      upload = UploadCreator.new(file, name).create_for(therapist.id)
+      topic = Fabricate(:topic, category: target_clinic.category)
+      post = Fabricate(:post, topic: topic, user: therapist)
+      UploadReference.create!(upload: upload, target: post)
+      upload
+    end
+
+    def document_url(upload, id: clinic.id)
+      "/online-clinic/clinics/#{id}/screen/documents/#{upload.id}"
+    end
+
+    def text_file(name, content)
+      file = Tempfile.new(["screen", File.extname(name)])
+      file.write(content)
+      file.rewind
+      file
+    end
+
+    it "shows a member a clinic's PDF inline, where Discourse would send an attachment" do
+      upload = stored_upload(file_from_fixtures("large.pdf", "pdf"), "letter.pdf")
+      sign_in(client)
+      get document_url(upload)
+      expect(response.status).to eq(200)
+      expect(response.headers["Content-Type"]).to eq("application/pdf")
+      expect(response.headers["Content-Disposition"]).to start_with("inline")
+      expect(response.headers["X-Content-Type-Options"]).to eq("nosniff")
+      expect(response.headers["Cache-Control"]).to include("no-store")
+    end
+
+    it "sends a text as plain UTF-8 text" do
+      upload = stored_upload(text_file("note.txt", "שלום, a text to read together"), "note.txt")
+      sign_in(client)
+      get document_url(upload)
+      expect(response.status).to eq(200)
+      expect(response.headers["Content-Type"]).to eq("text/plain; charset=utf-8")
+      expect(response.body.force_encoding("UTF-8")).to include("שלום")
+    end
+
+    it "never serves an HTML upload inline (it could run script on the forum's origin)" do
+      upload = stored_upload(text_file("page.html", "<script>alert(1)</script>"), "page.html")
+      sign_in(client)
+      get document_url(upload)
+      expect(response.status).to eq(404)
+    end
+
+    it "is not found for a non-member, and for a file of another clinic" do
+      upload = stored_upload(file_from_fixtures("large.pdf", "pdf"), "letter.pdf")
+      sign_in(outsider)
+      get document_url(upload)
+      expect(response.status).to eq(404)
+
+      other = Fabricate(:online_clinic, therapist:)
+      elsewhere = stored_upload(file_from_fixtures("large.pdf", "pdf"), "other.pdf", other)
+      sign_in(client)
+      get document_url(elsewhere)
+      expect(response.status).to eq(404)
+    end
+
+    it "gives the shown document's inline address in the state" do
+      upload = stored_upload(file_from_fixtures("large.pdf", "pdf"), "letter.pdf")
+      sign_in(client)
+      put screen_url, params: { item: { kind: "document", document_id: upload.id } }, as: :json
+      expect(response.parsed_body["state"]["item"]["upload"]["inline_url"]).to eq(
+        "/online-clinic/clinics/#{clinic.id}/screen/documents/#{upload.id}",
+      )
+    end
+  end
+
   describe "rate limits" do
     before { RateLimiter.enable }
     after { RateLimiter.disable }

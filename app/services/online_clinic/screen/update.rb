@@ -29,14 +29,7 @@ class OnlineClinic::Screen::Update
     upload_id = item["document_id"]
     return true if !upload_id.is_a?(Integer) || !upload_id.positive?
 
-    Post
-      .where(
-        id: UploadReference.where(upload_id: upload_id, target_type: "Post").select(:target_id),
-        deleted_at: nil,
-      )
-      .joins(:topic)
-      .where(topics: { category_id: clinic.category_id, deleted_at: nil })
-      .exists?
+    OnlineClinic::ClinicUploads.shared_in?(clinic, upload_id)
   end
 
   def transition(state, actor, now_ms)

@@ -227,7 +227,10 @@ export class ScrollStage implements ScreenStage {
       "div",
       `clinic-screen__scroll clinic-screen__${kind}`
     );
+    // Focusable so that the keyboard scrolls it; named after the document it holds.
     scroll.tabIndex = 0;
+    scroll.setAttribute("role", "region");
+    scroll.setAttribute("aria-label", upload.original_filename);
     scroll.addEventListener("scroll", () => {
       if (this.#ready) {
         this.host.localScroll(
@@ -240,7 +243,9 @@ export class ScrollStage implements ScreenStage {
       }
     });
     this.element = scroll;
-    const src = safeSrc(upload.url);
+    const src = safeSrc(
+      kind === "text" ? (upload.inline_url ?? upload.url) : upload.url
+    );
     if (!src) {
       this.failed = true;
     } else if (kind === "image") {
@@ -299,6 +304,7 @@ export class PdfStage implements ScreenStage {
   constructor(
     readonly key: string,
     private readonly src: string,
+    private readonly title: string,
     private readonly host: ScreenStageHost
   ) {
     this.page = host.followedReading()?.page ?? 1;
@@ -308,6 +314,7 @@ export class PdfStage implements ScreenStage {
   #frame(): HTMLIFrameElement {
     const iframe = element("iframe", "clinic-screen__pdf-frame");
     iframe.setAttribute("referrerpolicy", "strict-origin");
+    iframe.setAttribute("title", this.title);
     iframe.src = `${this.src}#page=${this.page}`;
     return iframe;
   }
@@ -337,19 +344,26 @@ export class MediaStage implements ScreenStage {
   readonly kind = "media";
   readonly element: HTMLVideoElement;
 
+  // The pause() of dispose fires "pause" later: it must not reach the next item's player.
+  #listeners = new AbortController();
+
   constructor(
     readonly key: string,
     src: string,
+    title: string,
     private readonly host: ScreenStageHost
   ) {
     const video = element("video", "clinic-screen__video");
     video.controls = true;
     video.preload = "auto";
     video.setAttribute("playsinline", "");
+    video.setAttribute("aria-label", title);
     video.src = src;
     const changed = () => this.host.leaderVideoChanged();
     for (const event of ["play", "pause", "seeked", "ratechange"]) {
-      video.addEventListener(event, changed);
+      video.addEventListener(event, changed, {
+        signal: this.#listeners.signal,
+      });
     }
     this.element = video;
     host.attachPlayer(new MediaElementPlayer(video));
@@ -358,6 +372,7 @@ export class MediaStage implements ScreenStage {
   applyReading(): void {}
 
   dispose(): void {
+    this.#listeners.abort();
     this.host.attachPlayer(null);
     this.element.pause();
     this.element.removeAttribute("src");
@@ -490,9 +505,14 @@ export function stageFor(
     case "text":
       return new ScrollStage(key, kind, upload, host);
     case "pdf":
-      return new PdfStage(key, src, host);
+      return new PdfStage(
+        key,
+        safeSrc(upload.inline_url ?? upload.url) ?? src,
+        upload.original_filename,
+        host
+      );
     case "media":
-      return new MediaStage(key, src, host);
+      return new MediaStage(key, src, upload.original_filename, host);
     default:
       return new UnsupportedStage(key, upload);
   }

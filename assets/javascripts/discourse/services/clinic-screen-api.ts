@@ -10,6 +10,9 @@ import type {
 
 export interface ScreenUpload {
   url: string;
+  // The member-only address that serves a PDF or a text inline (Discourse sends them as
+  // attachments, which a frame would download instead of showing).
+  inline_url?: string | null;
   original_filename: string;
   extension: string | null;
   filesize: number;
@@ -21,7 +24,7 @@ export type ScreenItemJson =
   | {
       kind: "document" | "video";
       document_id: number;
-      upload?: ScreenUpload;
+      upload?: ScreenUpload | null;
     };
 
 export interface ScreenStateJson extends Omit<ServerScreenState, "item"> {

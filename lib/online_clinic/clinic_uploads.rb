@@ -1,0 +1,38 @@
+# frozen_string_literal: true
+
+module ::OnlineClinic
+  # Which uploads belong to a clinic: those referenced by a live post of a live topic in the
+  # clinic's category. The shared screen shows only these.
+  module ClinicUploads
+    # Shown inline on the screen (a PDF in the browser's viewer, a text read as text): Discourse
+    # itself serves every upload but images as an attachment, which a frame would download.
+    # Never HTML or SVG: served from the forum's origin they could run script.
+    INLINE_TYPES = {
+      "pdf" => "application/pdf",
+      "txt" => "text/plain; charset=utf-8",
+      "md" => "text/plain; charset=utf-8",
+      "markdown" => "text/plain; charset=utf-8",
+    }.freeze
+
+    module_function
+
+    def shared_in?(clinic, upload_id)
+      Post
+        .where(
+          id: UploadReference.where(upload_id: upload_id, target_type: "Post").select(:target_id),
+          deleted_at: nil,
+        )
+        .joins(:topic)
+        .where(topics: { category_id: clinic.category_id, deleted_at: nil })
+        .exists?
+    end
+
+    def inline_type(upload)
+      INLINE_TYPES[upload.extension.to_s.downcase]
+    end
+
+    def inline_path(clinic_id, upload_id)
+      "/online-clinic/clinics/#{clinic_id}/screen/documents/#{upload_id}"
+    end
+  end
+end
