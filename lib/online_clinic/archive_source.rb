@@ -205,8 +205,7 @@ module ::OnlineClinic
     # gone answers nil, which the writer lists as not_found; the rest of the archive is written.
     def open_upload(upload)
       if Discourse.store.external?
-        max_kb = (upload.filesize.to_i / 1024) + 1
-        Discourse.store.download!(upload, max_file_size_kb: max_kb)
+        OnlineClinic::ClinicUploads.download!(upload)
       else
         path = Discourse.store.path_for(upload)
         path && File.open(path, "rb")

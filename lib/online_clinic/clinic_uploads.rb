@@ -31,6 +31,15 @@ module ::OnlineClinic
       INLINE_TYPES[upload.extension.to_s.downcase]
     end
 
+    # A copy of a file kept on a remote store, in a temporary file on this server. Whatever its
+    # name, BaseStore#download hands max_file_size_kb to FileHelper.download as max_file_size,
+    # in bytes (its own default is `.kilobytes` of the site's limits): so the file's size in
+    # bytes, plus room, or an archive larger than the attachment limit would be cut short.
+    # Raises FileStore::DownloadError.
+    def download!(upload)
+      Discourse.store.download!(upload, max_file_size_kb: upload.filesize.to_i + 1.megabyte)
+    end
+
     def inline_path(clinic_id, upload_id)
       "/online-clinic/clinics/#{clinic_id}/screen/documents/#{upload_id}"
     end

@@ -47,7 +47,7 @@ module ::OnlineClinic
       upload = export.upload
       path =
         if Discourse.store.external?
-          Discourse.store.download!(upload, max_file_size_kb: (upload.filesize / 1024) + 1).path
+          OnlineClinic::ClinicUploads.download!(upload).path
         else
           Discourse.store.path_for(upload)
         end
