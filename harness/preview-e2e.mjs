@@ -312,6 +312,37 @@ await step(
   }
 );
 
+await step(
+  "a member who opens the screen mid-video joins at the leader's moment",
+  async () => {
+    const late = await open("as=jenny", "/c/c-7f3kq9x2/101");
+    await openScreen(late);
+    const lateVideo = late.locator(".clinic-screen__video");
+    await lateVideo.waitFor({ timeout: 5000 });
+    const playAlong = late.locator(".clinic-screen__play-along");
+    await late.waitForTimeout(1500);
+    if (await playAlong.isVisible()) {
+      await playAlong.click();
+    }
+    await late.waitForTimeout(2500);
+    const [leaderTime, joined] = await Promise.all([
+      therapist
+        .locator(".clinic-screen__video")
+        .evaluate((video) => video.currentTime),
+      lateVideo.evaluate((video) => ({
+        time: video.currentTime,
+        paused: video.paused,
+      })),
+    ]);
+    expect(!joined.paused, "the late member's video is paused");
+    expect(
+      Math.abs(joined.time - leaderTime) <= 0.3,
+      `leader at ${leaderTime.toFixed(2)} s, late member at ${joined.time.toFixed(2)} s`
+    );
+    await late.close();
+  }
+);
+
 // The record (issue 8): the client reads the timeline, exports the whole record and checks it.
 let archivePath;
 await step(
