@@ -257,6 +257,8 @@ export class ScrollStage implements ScreenStage {
       scroll.appendChild(img);
     } else {
       const pre = element("pre", "clinic-screen__text-content");
+      // A text keeps its own direction whatever the page's (an English text in Hebrew).
+      pre.dir = "auto";
       scroll.appendChild(pre);
       host.fetchText(src).then(
         (text) => {
