@@ -75,6 +75,37 @@ module("Unit | Lib | online-clinic | audit-entry-text", function () {
     );
   });
 
+  test("says when a session was sealed and who exported the record", function (assert) {
+    assert.deepEqual(
+      auditEntryText(
+        {
+          action: "session_sealed",
+          actor: null,
+          details: { session_id: 3, number: 12, digest: "ab", item_count: 7 },
+        },
+        "System"
+      ),
+      {
+        key: "online_clinic.audit_log.actions.session_sealed",
+        params: { actor: "System", number: "12", item_count: "7" },
+      }
+    );
+    assert.deepEqual(
+      auditEntryText(
+        {
+          action: "clinic_exported",
+          actor: therapist,
+          details: { export_id: 4 },
+        },
+        "System"
+      ),
+      {
+        key: "online_clinic.audit_log.actions.clinic_exported",
+        params: { actor: "Dror Green" },
+      }
+    );
+  });
+
   test("falls back to a generic sentence for an action it does not know", function (assert) {
     const text = auditEntryText(
       // A type a later server version adds.

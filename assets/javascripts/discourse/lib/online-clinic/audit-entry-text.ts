@@ -24,6 +24,8 @@ const DETAIL_PARAMS: { [action: string]: readonly string[] } = {
   non_member_access: ["surface"],
   session_started: ["number"],
   session_ended: ["number"],
+  session_sealed: ["number", "item_count"],
+  clinic_exported: [],
 };
 
 function asText(value: JsonValue | undefined): string {

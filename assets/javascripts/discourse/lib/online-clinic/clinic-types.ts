@@ -72,7 +72,9 @@ export type AuditAction =
   | "clinic_reopened"
   | "non_member_access"
   | "session_started"
-  | "session_ended";
+  | "session_ended"
+  | "session_sealed"
+  | "clinic_exported";
 
 export interface AuditEntry {
   seq: number;
