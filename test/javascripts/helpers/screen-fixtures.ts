@@ -95,6 +95,7 @@ export interface ScreenHarness {
   screen: ClinicScreen;
   puts: Array<Record<string, unknown>>;
   heartbeats: number;
+  releases: number;
   tick(ms?: number): Promise<void>;
   now: number;
 }
@@ -114,6 +115,7 @@ export function setupScreen(
     screen,
     puts: [],
     heartbeats: 0,
+    releases: 0,
     now: T0,
     async tick(ms = 250) {
       harness.now += ms;
@@ -175,10 +177,10 @@ export function setupScreen(
     "/online-clinic/clinics/8/screen/lead.json",
     change({ leader_id: ME, lead_expires_at_ms: T0 + 30_000 })
   );
-  pretender.delete(
-    "/online-clinic/clinics/8/screen/lead.json",
-    change({ leader_id: null, lead_expires_at_ms: null })
-  );
+  pretender.delete("/online-clinic/clinics/8/screen/lead.json", () => {
+    harness.releases++;
+    return change({ leader_id: null, lead_expires_at_ms: null })();
+  });
   pretender.put("/online-clinic/clinics/8/screen/heartbeat.json", () => {
     harness.heartbeats++;
     return change({ lead_expires_at_ms: harness.now + 30_000 })();

@@ -276,6 +276,12 @@ export default class ClinicScreen extends Service implements ScreenStageHost {
 
   close(): void {
     const clinicId = this.clinicId;
+    // Leaving the clinic or closing the screen hands the lead back now, rather than leaving
+    // the others to wait 30 s for it to lapse (a closed tab, or the app torn down, still relies
+    // on that timeout).
+    if (clinicId !== null && !this.isDestroying && this.role === "leading") {
+      this.clinicScreenApi.releaseLead(clinicId).catch(() => {});
+    }
     if (clinicId !== null && this.#busCallback) {
       this.messageBus.unsubscribe(clinicChannel(clinicId), this.#busCallback);
     }
