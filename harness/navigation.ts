@@ -11,3 +11,16 @@ export function setNavigationHandler(
 export function navigateTo(url: string): void {
   handler?.(url);
 }
+
+// DiscourseURL.replaceState: the preview writes the address without routing; tests record it.
+let addressHandler: ((url: string) => void) | undefined;
+
+export function setAddressHandler(
+  value: ((url: string) => void) | undefined
+): void {
+  addressHandler = value;
+}
+
+export function replaceAddress(url: string): void {
+  addressHandler?.(url);
+}

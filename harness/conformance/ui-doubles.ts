@@ -38,7 +38,7 @@ export const getUrlConforms: Pick<
 > = GetUrl;
 export const discourseUrlConforms: Pick<
   typeof RealDiscourseURL,
-  "routeTo" | "routeToUrl"
+  "routeTo" | "routeToUrl" | "replaceState"
 > = DiscourseURLDouble;
 export const discourseRouteConforms: typeof RealDiscourseRoute =
   DiscourseRouteDouble;

@@ -11,7 +11,7 @@ import I18n from "discourse-i18n";
 import type ClinicScreen from "discourse/plugins/discourse-online-clinic/discourse/services/clinic-screen";
 import DialogDouble from "../doubles/discourse/services/dialog";
 import { freshSiteSettings } from "../doubles/discourse/services/site-settings";
-import { setNavigationHandler } from "../navigation";
+import { setAddressHandler, setNavigationHandler } from "../navigation";
 import { setCurrentOwner } from "../owner";
 import { createHarnessApplication } from "../test-app";
 import BridgedMessageBus from "./bridged-message-bus";
@@ -98,6 +98,10 @@ async function boot(): Promise<void> {
   setCurrentOwner(instance);
   setNavigationHandler((url) => {
     window.location.hash = url;
+  });
+  // DiscourseURL.replaceState: the address changes, the page stays (no hashchange fires).
+  setAddressHandler((url) => {
+    window.history.replaceState(window.history.state, "", `#${url}`);
   });
 
   const root = document.getElementById("preview-root");

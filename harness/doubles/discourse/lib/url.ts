@@ -1,6 +1,6 @@
 // Double of `discourse/lib/url`'s default export (DiscourseURL): records where the app was
 // sent, so a test can assert the destination (see `routedTo`); the preview routes there.
-import { navigateTo } from "../../../navigation";
+import { navigateTo, replaceAddress } from "../../../navigation";
 
 const visited: string[] = [];
 
@@ -13,6 +13,10 @@ const DiscourseURL = {
   routeToUrl(url: any, _opts: {} = {}): void {
     visited.push(String(url));
     navigateTo(String(url));
+  },
+  // The address bar changes, nothing is routed (as Discourse's own replaceState).
+  replaceState(path: any): void {
+    replaceAddress(String(path));
   },
 };
 
