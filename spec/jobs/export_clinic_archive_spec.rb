@@ -6,8 +6,8 @@ RSpec.describe Jobs::OnlineClinic::ExportClinicArchive do
   fab!(:clinic) { Fabricate(:online_clinic, therapist:, clients: [client]) }
   fab!(:topic) { Fabricate(:topic, category: clinic.category, user: client, title: "My letters") }
   fab!(:first_post) { Fabricate(:post, topic:, user: client, raw: "The first letter") }
-  fab!(:present_upload) { Fabricate(:upload, original_filename: "drawing.png") }
-  fab!(:missing_upload) { Fabricate(:upload, original_filename: "lost.pdf", extension: "pdf") }
+  fab!(:present_upload) { local_upload("drawing.png", "png") }
+  fab!(:missing_upload) { local_upload("lost.pdf", "pdf") }
 
   let(:export) do
     OnlineClinic::Export.create!(
@@ -30,6 +30,21 @@ RSpec.describe Jobs::OnlineClinic::ExportClinicArchive do
     File.binwrite(path, "png bytes")
     FileUtils.rm_f(Discourse.store.path_for(missing_upload))
   end
+
+  # Fabricate(:upload) gives a relative URL, for which the local store has no path; the job
+  # reads the files from disk, so these uploads get URLs of the local store's own shape.
+  def local_upload(name, extension)
+    sha1 = SecureRandom.hex(20)
+    Fabricate(
+      :upload,
+      sha1: sha1,
+      original_filename: name,
+      extension: extension,
+      url: "/#{Discourse.store.upload_path}/original/1X/#{sha1}.#{extension}",
+    )
+  end
+
+  after { FileUtils.rm_f(Discourse.store.path_for(present_upload)) }
 
   def archive_path
     Discourse.store.path_for(export.reload.upload)

@@ -7,6 +7,9 @@ module ::OnlineClinic
   class ScreensController < BaseController
     include OnlineClinic::MemberOnly
 
+    # The document is loaded by a frame, not by Ember: check_xhr would send the app shell.
+    skip_before_action :check_xhr, only: :document
+
     PAYLOAD_KEYS = %w[item reading video].freeze
 
     def show

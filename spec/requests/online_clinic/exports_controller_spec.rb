@@ -59,7 +59,18 @@ RSpec.describe OnlineClinic::ExportsController do
   end
 
   describe "#download" do
-    fab!(:upload) { Fabricate(:upload, original_filename: "clinic-record.zip", extension: "zip") }
+    # Fabricate(:upload) gives a relative URL, for which the local store has no path; the
+    # archive is read from disk, so the upload gets a URL of the local store's own shape.
+    fab!(:upload) do
+      sha1 = SecureRandom.hex(20)
+      Fabricate(
+        :upload,
+        sha1: sha1,
+        original_filename: "clinic-record.zip",
+        extension: "zip",
+        url: "/#{Discourse.store.upload_path}/original/1X/#{sha1}.zip",
+      )
+    end
     fab!(:export) do
       OnlineClinic::Export.create!(
         clinic:,
@@ -76,6 +87,8 @@ RSpec.describe OnlineClinic::ExportsController do
       FileUtils.mkdir_p(File.dirname(path))
       File.binwrite(path, "PK zip bytes")
     end
+
+    after { FileUtils.rm_f(Discourse.store.path_for(upload)) }
 
     it "sends the archive to a member as an attachment" do
       sign_in(therapist)

@@ -340,6 +340,7 @@ RSpec.describe OnlineClinic::ScreensController do
       item = response.parsed_body.dig("state", "item")
       expect(item).to include("kind" => "document", "document_id" => upload.id)
       expect(item["upload"]).to eq(
+        "inline_url" => "/online-clinic/clinics/#{clinic.id}/screen/documents/#{upload.id}",
         "url" => UrlHelper.cook_url(upload.url, secure: false),
         "original_filename" => "letter.pdf",
         "extension" => "pdf",
@@ -421,7 +422,7 @@ RSpec.describe OnlineClinic::ScreensController do
       get document_url(upload)
       expect(response.status).to eq(200)
       expect(response.headers["Content-Type"]).to eq("text/plain; charset=utf-8")
-      expect(response.body.force_encoding("UTF-8")).to include("שלום")
+      expect(response.body.dup.force_encoding("UTF-8")).to include("שלום")
     end
 
     it "never serves an HTML upload inline (it could run script on the forum's origin)" do
