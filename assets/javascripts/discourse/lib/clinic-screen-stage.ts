@@ -4,6 +4,10 @@
 // User-provided text is only ever set as textContent.
 import { tracked } from "@glimmer/tracking";
 import {
+  uploadExtension,
+  uploadKind,
+} from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/folder-item-kind";
+import {
   MediaElementPlayer,
   type ScreenPlayer,
   YouTubeScreenPlayer,
@@ -86,7 +90,9 @@ export function pageSandbox(url: string, ownOrigin: string): string {
 }
 
 const TEXT_EXTENSIONS = new Set(["txt", "md", "markdown", "text"]);
-const IMAGE_EXTENSIONS = new Set([
+// Of the images and videos a folder lists, the ones a browser can show (not HEIC, TIFF, SVG
+// as a document, MKV or AVI).
+const SHOWN_IMAGE_EXTENSIONS = new Set([
   "jpg",
   "jpeg",
   "png",
@@ -95,45 +101,22 @@ const IMAGE_EXTENSIONS = new Set([
   "avif",
   "bmp",
 ]);
-const MEDIA_EXTENSIONS = new Set([
-  "mp4",
-  "m4v",
-  "webm",
-  "mov",
-  "ogv",
-  "mp3",
-  "m4a",
-  "ogg",
-  "oga",
-  "opus",
-  "wav",
-  "flac",
-  "aac",
-]);
+const UNPLAYABLE_EXTENSIONS = new Set(["mkv", "avi"]);
 
-function extensionOf(upload: ScreenUpload): string {
-  const raw =
-    upload.extension?.trim() ||
-    (/\.([^./]+)$/.exec(upload.original_filename)?.[1] ?? "");
-  return raw.replace(/^\./, "").toLowerCase();
-}
-
-/** How a document upload is shown on the screen. */
+/** How a document upload is shown on the screen (its kind as the folders tell it). */
 export function documentStageKind(upload: ScreenUpload): StageKind {
-  const extension = extensionOf(upload);
-  if (extension === "pdf") {
-    return "pdf";
+  const extension = uploadExtension(upload);
+  switch (uploadKind(upload)) {
+    case "pdf":
+      return "pdf";
+    case "image":
+      return SHOWN_IMAGE_EXTENSIONS.has(extension) ? "image" : "unsupported";
+    case "audio":
+    case "video":
+      return UNPLAYABLE_EXTENSIONS.has(extension) ? "unsupported" : "media";
+    default:
+      return TEXT_EXTENSIONS.has(extension) ? "text" : "unsupported";
   }
-  if (IMAGE_EXTENSIONS.has(extension)) {
-    return "image";
-  }
-  if (TEXT_EXTENSIONS.has(extension)) {
-    return "text";
-  }
-  if (MEDIA_EXTENSIONS.has(extension)) {
-    return "media";
-  }
-  return "unsupported";
 }
 
 // Only our own uploads (a path on this forum, or http(s)) go into a src.

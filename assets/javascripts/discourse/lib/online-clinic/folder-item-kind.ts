@@ -49,7 +49,14 @@ const VIDEO_HOSTS = [
   "vimeo.com",
 ];
 
-function extensionOf(upload: FolderUpload): string {
+// Enough of an upload to tell its kind (a folder's item, or the shared screen's document).
+export type NamedUpload = Pick<
+  FolderUpload,
+  "extension" | "original_filename"
+> &
+  Partial<Pick<FolderUpload, "mime_type">>;
+
+export function uploadExtension(upload: NamedUpload): string {
   const fromField = upload.extension?.trim();
   const name = fromField
     ? fromField
@@ -57,7 +64,7 @@ function extensionOf(upload: FolderUpload): string {
   return name.replace(/^\./, "").toLowerCase();
 }
 
-export function uploadKind(upload: FolderUpload): FolderItemKind {
+export function uploadKind(upload: NamedUpload): FolderItemKind {
   const mime = upload.mime_type?.toLowerCase() ?? "";
   if (mime === "application/pdf") {
     return "pdf";
@@ -67,7 +74,7 @@ export function uploadKind(upload: FolderUpload): FolderItemKind {
       return kind;
     }
   }
-  const extension = extensionOf(upload);
+  const extension = uploadExtension(upload);
   if (extension === "pdf") {
     return "pdf";
   }
