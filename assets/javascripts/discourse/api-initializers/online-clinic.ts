@@ -69,10 +69,12 @@ export default apiInitializer((api) => {
 
   api.renderInOutlet("topic-above-posts", ClinicTopicSession);
 
-  // Folders: the composer offers a folder when creating a topic in a clinic, and sends the
-  // choice with the new topic (frontend/discourse/app/models/composer.js, `createPost`);
+  // Folders: the composer offers a folder when creating a topic in a clinic, sends the choice
+  // with the new topic and keeps it in the draft (frontend/discourse/app/models/composer.js,
+  // `createPost`, `_draft_serializer`, `_add_draft_fields`);
   // a clinic topic shows its folder and "Move to…" above its posts.
   api.serializeOnCreate("online_clinic_folder_id");
+  api.serializeToDraft("online_clinic_folder_id");
   api.renderInOutlet("composer-fields", ClinicFolderChooser);
   api.renderInOutlet("topic-above-posts", ClinicTopicFolder);
 
