@@ -448,6 +448,25 @@ RSpec.describe OnlineClinic::FoldersController do
       expect(response.parsed_body["online_clinic_folder_id"]).to eq(letters.id)
     end
 
+    it "files a topic held for approval when it is approved" do
+      letters = folders_of(clinic).second
+      manager =
+        NewPostManager.new(
+          client,
+          title: "A letter I never sent to my father",
+          raw: "I wrote this last night and want to keep it here.",
+          category: clinic.category_id,
+          online_clinic_folder_id: letters.id,
+        )
+      reviewable = manager.enqueue(:needs_approval).reviewable
+      expect(reviewable.payload["online_clinic_folder_id"]).to eq(letters.id)
+
+      reviewable.perform(Discourse.system_user, :approve_post)
+      topic = reviewable.reload.topic
+      expect(topic.category_id).to eq(clinic.category_id)
+      expect(OnlineClinic::FolderItem.find_by(topic_id: topic.id)&.folder_id).to eq(letters.id)
+    end
+
     it "creates the topic unfiled when the folder belongs to another clinic" do
       sign_in(client)
       topic = create_topic(folders_of(other_clinic).first.id)
