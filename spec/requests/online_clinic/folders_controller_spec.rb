@@ -459,7 +459,7 @@ RSpec.describe OnlineClinic::FoldersController do
           online_clinic_folder_id: letters.id,
         )
       reviewable = manager.enqueue(:needs_approval).reviewable
-      expect(reviewable.payload["online_clinic_folder_id"]).to eq(letters.id)
+      expect(reviewable.reload.payload["online_clinic_folder_id"]).to eq(letters.id)
 
       reviewable.perform(Discourse.system_user, :approve_post)
       topic = reviewable.reload.topic
