@@ -354,85 +354,67 @@ export function serveScreen(server: FakeClinicServer): void {
     return answer(clinic, next, now);
   });
 
-  server.pretender.post(
-    "/online-clinic/clinics/:id/screen/lead.json",
-    (request) => {
-      const found = open(request.params.id);
-      if (Array.isArray(found)) {
-        return found;
+  type Opened = Exclude<ReturnType<typeof open>, Reply>;
+
+  // One change of the lead or lock: the member's request read, then either a refusal or the
+  // next state, which is committed and answered.
+  const screenAction = (
+    method: "post" | "put" | "delete",
+    path: string,
+    decide: (
+      found: Opened,
+      body: Record<string, unknown>
+    ) => Reply | ServerScreenState
+  ): void => {
+    server.pretender[method](
+      `/online-clinic/clinics/:id/screen/${path}`,
+      (request) => {
+        const found = open(request.params.id);
+        if (Array.isArray(found)) {
+          return found;
+        }
+        const next = decide(found, bodyOf(request.requestBody));
+        if (Array.isArray(next)) {
+          return next;
+        }
+        return answer(
+          found.clinic,
+          commit(found.clinic, next, found.now),
+          found.now
+        );
       }
-      const { clinic, userId, now, state } = found;
-      if (state.locked && role(clinic, userId) !== "therapist") {
-        return refuse(403, "lead_locked");
-      }
-      const next = commit(
-        clinic,
-        {
+    );
+  };
+
+  const notLeader = ({ clinic, state }: Opened): Reply =>
+    refuse(409, "not_leader", { state: stateJson(clinic, state) });
+
+  screenAction("post", "lead.json", ({ clinic, userId, now, state }) =>
+    state.locked && role(clinic, userId) !== "therapist"
+      ? refuse(403, "lead_locked")
+      : {
           ...state,
           leader_id: userId,
           lead_expires_at_ms: now + LEAD_TIMEOUT_MS,
-        },
-        now
-      );
-      return answer(clinic, next, now);
-    }
+        }
   );
 
-  server.pretender.delete(
-    "/online-clinic/clinics/:id/screen/lead.json",
-    (request) => {
-      const found = open(request.params.id);
-      if (Array.isArray(found)) {
-        return found;
-      }
-      const { clinic, userId, now, state } = found;
-      if (state.leader_id !== userId) {
-        return refuse(409, "not_leader", { state: stateJson(clinic, state) });
-      }
-      const next = commit(
-        clinic,
-        { ...state, leader_id: null, lead_expires_at_ms: null },
-        now
-      );
-      return answer(clinic, next, now);
-    }
+  screenAction("delete", "lead.json", (found) =>
+    found.state.leader_id !== found.userId
+      ? notLeader(found)
+      : { ...found.state, leader_id: null, lead_expires_at_ms: null }
   );
 
-  server.pretender.put(
-    "/online-clinic/clinics/:id/screen/heartbeat.json",
-    (request) => {
-      const found = open(request.params.id);
-      if (Array.isArray(found)) {
-        return found;
-      }
-      const { clinic, userId, now, state } = found;
-      if (state.leader_id !== userId) {
-        return refuse(409, "not_leader", { state: stateJson(clinic, state) });
-      }
-      const next = commit(
-        clinic,
-        { ...state, lead_expires_at_ms: now + LEAD_TIMEOUT_MS },
-        now
-      );
-      return answer(clinic, next, now);
-    }
+  screenAction("put", "heartbeat.json", (found) =>
+    found.state.leader_id !== found.userId
+      ? notLeader(found)
+      : { ...found.state, lead_expires_at_ms: found.now + LEAD_TIMEOUT_MS }
   );
 
-  server.pretender.put(
-    "/online-clinic/clinics/:id/screen/lock.json",
-    (request) => {
-      const found = open(request.params.id);
-      if (Array.isArray(found)) {
-        return found;
-      }
-      const { clinic, userId, now, state } = found;
-      if (role(clinic, userId) !== "therapist") {
-        return refuse(403, "not_therapist");
-      }
-      const locked = bodyOf(request.requestBody).locked === true;
-      const next = commit(clinic, { ...state, locked }, now);
-      return answer(clinic, next, now);
-    }
+  screenAction("put", "lock.json", ({ clinic, userId, state }, body) =>
+    role(clinic, userId) !== "therapist"
+      ? refuse(403, "not_therapist")
+      : { ...state, locked: body.locked === true }
   );
 
   server.pretender.get(

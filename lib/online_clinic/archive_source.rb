@@ -201,17 +201,11 @@ module ::OnlineClinic
       }
     end
 
-    # Local store: the file itself. Remote store: a download to a temporary file. A file that is
-    # gone answers nil, which the writer lists as not_found; the rest of the archive is written.
+    # A file that is gone answers nil, which the writer lists as not_found; the rest of the
+    # archive is written.
     def open_upload(upload)
-      if Discourse.store.external?
-        OnlineClinic::ClinicUploads.download!(upload)
-      else
-        path = Discourse.store.path_for(upload)
-        path && File.open(path, "rb")
-      end
-    rescue FileStore::DownloadError
-      nil
+      path = OnlineClinic::ClinicUploads.file_path(upload)
+      path && File.open(path, "rb")
     end
   end
 end

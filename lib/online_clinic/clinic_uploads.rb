@@ -40,6 +40,16 @@ module ::OnlineClinic
       Discourse.store.download!(upload, max_file_size_kb: upload.filesize.to_i + 1.megabyte)
     end
 
+    # Where an upload's bytes are on this server, or nil when the file is gone: the local
+    # store's own file, or a remote store's object downloaded to a temporary file (so nobody
+    # is ever handed a bucket URL).
+    def file_path(upload)
+      path = Discourse.store.external? ? download!(upload).path : Discourse.store.path_for(upload)
+      path if path.present? && File.exist?(path)
+    rescue FileStore::DownloadError
+      nil
+    end
+
     def inline_path(clinic_id, upload_id)
       "/online-clinic/clinics/#{clinic_id}/screen/documents/#{upload_id}"
     end

@@ -40,18 +40,11 @@ module ::OnlineClinic
       OnlineClinic::ExportSerializer.new(export, scope: guardian, root: false).as_json
     end
 
-    # Local store: the file is sent from the uploads directory. Remote store: the object is
-    # fetched to a temporary file on this server and sent from there, so the member never gets
-    # (and cannot pass on) a URL of the bucket.
+    # Sent from this server (ClinicUploads.file_path), so the member never gets (and cannot
+    # pass on) a URL of the bucket.
     def send_archive(export)
-      upload = export.upload
-      path =
-        if Discourse.store.external?
-          OnlineClinic::ClinicUploads.download!(upload).path
-        else
-          Discourse.store.path_for(upload)
-        end
-      raise Discourse::NotFound if path.blank? || !File.exist?(path)
+      path = OnlineClinic::ClinicUploads.file_path(export.upload)
+      raise Discourse::NotFound if path.nil?
 
       response.headers["Cache-Control"] = "no-store"
       send_file(
@@ -60,8 +53,6 @@ module ::OnlineClinic
         type: "application/zip",
         disposition: "attachment",
       )
-    rescue FileStore::DownloadError
-      raise Discourse::NotFound
     end
   end
 end

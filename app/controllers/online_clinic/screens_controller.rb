@@ -95,19 +95,12 @@ module ::OnlineClinic
     private
 
     def send_inline(upload, type)
-      path =
-        if Discourse.store.external?
-          OnlineClinic::ClinicUploads.download!(upload).path
-        else
-          Discourse.store.path_for(upload)
-        end
-      raise Discourse::NotFound if path.blank? || !File.exist?(path)
+      path = OnlineClinic::ClinicUploads.file_path(upload)
+      raise Discourse::NotFound if path.nil?
 
       response.headers["Cache-Control"] = "private, no-store"
       response.headers["X-Content-Type-Options"] = "nosniff"
       send_file(path, type: type, disposition: "inline", filename: upload.original_filename)
-    rescue FileStore::DownloadError
-      raise Discourse::NotFound
     end
 
     def run_screen_service(service, extra_params: {}, **dependencies, &on_done)

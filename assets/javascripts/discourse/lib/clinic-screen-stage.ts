@@ -4,6 +4,7 @@
 // User-provided text is only ever set as textContent.
 import { tracked } from "@glimmer/tracking";
 import {
+  safeUrl,
   uploadExtension,
   uploadKind,
 } from "discourse/plugins/discourse-online-clinic/discourse/lib/online-clinic/folder-item-kind";
@@ -119,21 +120,6 @@ export function documentStageKind(upload: ScreenUpload): StageKind {
   }
 }
 
-// Only our own uploads (a path on this forum, or http(s)) go into a src.
-function safeSrc(url: string): string | null {
-  if (url.startsWith("/") && !url.startsWith("//")) {
-    return url;
-  }
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:"
-      ? url
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string
@@ -226,7 +212,7 @@ export class ScrollStage implements ScreenStage {
       }
     });
     this.element = scroll;
-    const src = safeSrc(
+    const src = safeUrl(
       kind === "text" ? (upload.inline_url ?? upload.url) : upload.url
     );
     if (!src) {
@@ -480,7 +466,7 @@ export function stageFor(
     return new YouTubeStage(key, item.video_id, host);
   }
   const upload = item.upload ?? null;
-  const src = upload ? safeSrc(upload.url) : null;
+  const src = upload ? safeUrl(upload.url) : null;
   if (!upload || !src) {
     return new UnsupportedStage(key, upload);
   }
@@ -492,7 +478,7 @@ export function stageFor(
     case "pdf":
       return new PdfStage(
         key,
-        safeSrc(upload.inline_url ?? upload.url) ?? src,
+        safeUrl(upload.inline_url ?? upload.url) ?? src,
         upload.original_filename,
         host
       );
